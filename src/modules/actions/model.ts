@@ -1,0 +1,114 @@
+/**
+ * Types and zod schemas of the shared action tracker: actions, due windows, progress updates and
+ * the cross-source action list. No server-only imports: web/ uses these too.
+ */
+import { z } from 'zod';
+
+/** Every status an action can have; an evaluation restricts them to its template's vocabulary. */
+export const ACTION_STATUSES = [
+  'not_initiated',
+  'initiated',
+  'completed',
+  'no_longer_applicable',
+  'open',
+  'discarded',
+] as const;
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
+
+/** Statuses that end an action: such an action is never overdue. */
+export const CLOSED_STATUSES: readonly ActionStatus[] = ['completed', 'no_longer_applicable', 'discarded'];
+
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is written YYYY-MM-DD')
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
+    message: 'not a calendar date',
+  });
+
+export const dueWindowSchema = z
+  .object({ from: isoDate.nullable(), to: isoDate, inferred: z.boolean() })
+  .refine((d) => d.from === null || d.from <= d.to, { message: 'due "to" is before "from"', path: ['to'] });
+export type DueWindowInput = z.infer<typeof dueWindowSchema>;
+
+export const actionFields = {
+  number: z.string().min(1).max(20),
+  text: z.string().max(20_000),
+  timeframe: z.string().max(500).nullable(),
+  due: dueWindowSchema.nullable(),
+  responsible: z.string().max(2_000).nullable(),
+  fundingConditional: z.boolean(),
+  comments: z.string().max(20_000).nullable(),
+};
+
+export const actionPatchSchema = z
+  .object({ ...actionFields, status: z.enum(ACTION_STATUSES) })
+  .partial()
+  .strict();
+export type ActionPatch = z.infer<typeof actionPatchSchema>;
+
+export const newActionSchema = z
+  .object({ ...actionFields, status: z.enum(ACTION_STATUSES).nullable() })
+  .partial({ timeframe: true, due: true, responsible: true, fundingConditional: true, comments: true, status: true, number: true })
+  .strict();
+export type NewAction = z.infer<typeof newActionSchema>;
+
+export const progressUpdateInputSchema = z
+  .object({
+    recordedOn: isoDate.optional(),
+    author: z.string().trim().min(1, 'say who reports this progress').max(500),
+    comment: z.string().max(20_000).nullable().optional(),
+    status: z.enum(ACTION_STATUSES).optional(),
+  })
+  .strict()
+  .refine((u) => (u.comment && u.comment.trim() !== '') || u.status, {
+    message: 'a progress update needs a comment or a status change',
+    path: ['comment'],
+  });
+export type ProgressUpdateInput = z.infer<typeof progressUpdateInputSchema>;
+
+export const ACTION_SORTS = ['due', '-due', 'evaluation', 'priority', 'status'] as const;
+
+export const actionListQuerySchema = z.object({
+  responsible: z.string().max(200).optional(),
+  status: z.enum(ACTION_STATUSES).optional(),
+  priority: z.coerce.number().int().min(0).max(3).optional(),
+  dueBefore: isoDate.optional(),
+  dueAfter: isoDate.optional(),
+  overdue: z.enum(['true', 'false']).optional(),
+  evaluationId: z.string().uuid().optional(),
+  q: z.string().max(200).optional(),
+  sort: z.enum(ACTION_SORTS).default('due'),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type ActionListQuery = z.infer<typeof actionListQuerySchema>;
+
+export const actionListRowSchema = z.object({
+  id: z.string(),
+  number: z.string(),
+  text: z.string(),
+  timeframe: z.string().nullable(),
+  due: dueWindowSchema.nullable(),
+  responsible: z.string().nullable(),
+  fundingConditional: z.boolean(),
+  status: z.enum(ACTION_STATUSES),
+  overdue: z.boolean(),
+  evaluationId: z.string().nullable(),
+  evaluationTitle: z.string().nullable(),
+  recommendationNumber: z.string().nullable(),
+  priority: z.number().nullable(),
+});
+export type ActionListRow = z.infer<typeof actionListRowSchema>;
+
+export const actionListSchema = z.object({
+  items: z.array(actionListRowSchema),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+});
+export type ActionList = z.infer<typeof actionListSchema>;
+
+/** Overdue is derived, never stored: the due window has passed and the action is not closed. */
+export function isOverdue(due: { to: string } | null, status: ActionStatus, today: string): boolean {
+  return due !== null && due.to < today && !CLOSED_STATUSES.includes(status);
+}

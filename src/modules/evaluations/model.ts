@@ -1,0 +1,140 @@
+/**
+ * Types and zod schemas of the evaluation follow-up: evaluations, recommendations, and the
+ * shape an imported matrix takes before it is saved. No server-only imports: web/ uses these too.
+ */
+import { z } from 'zod';
+import { ACTION_STATUSES, actionFields, dueWindowSchema, isoDate } from '../actions/model.js';
+
+export const RESPONSES = ['accepted', 'partially_accepted', 'rejected'] as const;
+export type Response = (typeof RESPONSES)[number];
+
+export const STATUS_TEMPLATES = ['classic', '2022'] as const;
+export type StatusTemplate = (typeof STATUS_TEMPLATES)[number];
+
+export const CLASSIC_STATUSES = ['not_initiated', 'initiated', 'completed', 'no_longer_applicable'] as const;
+export const STATUSES_2022 = ['open', 'discarded', 'completed'] as const;
+export const RECOMMENDATION_STATUSES = STATUSES_2022;
+
+/** Status vocabulary of each template, first entry being the status of a new action. */
+export const STATUS_VOCABULARY: Record<StatusTemplate, readonly (typeof ACTION_STATUSES)[number][]> = {
+  classic: CLASSIC_STATUSES,
+  '2022': STATUSES_2022,
+};
+
+const text = (max: number) => z.string().max(max);
+const optionalText = (max: number) => z.string().max(max).nullable();
+
+export const importedActionSchema = z.object({
+  number: text(20).min(1, 'an action needs a number such as 1.1'),
+  text: text(20_000),
+  timeframe: optionalText(500),
+  due: dueWindowSchema.nullable(),
+  responsible: optionalText(2_000),
+  fundingConditional: z.boolean(),
+  status: z.enum(ACTION_STATUSES).nullable(),
+  comments: optionalText(20_000),
+});
+export type ImportedAction = z.infer<typeof importedActionSchema>;
+
+export const importedRecommendationSchema = z.object({
+  number: text(20).min(1, 'a recommendation needs a number'),
+  text: text(50_000),
+  addressedTo: optionalText(2_000),
+  priority: z.number().int().min(1, 'priority is 1, 2 or 3').max(3, 'priority is 1, 2 or 3').nullable(),
+  priorityJustification: optionalText(5_000),
+  response: z.enum(RESPONSES).nullable(),
+  responseText: optionalText(50_000),
+  status: z.enum(RECOMMENDATION_STATUSES).nullable(),
+  comments: optionalText(20_000),
+  notes: z.array(text(50_000)).max(500).default([]),
+  actions: z.array(importedActionSchema).max(500),
+});
+export type ImportedRecommendation = z.infer<typeof importedRecommendationSchema>;
+
+export const evaluationFields = {
+  title: text(1_000).min(1, 'an evaluation needs a title'),
+  year: z.number().int().min(1900).max(2200).nullable(),
+  period: optionalText(500),
+  evaluators: optionalText(5_000),
+  owner: optionalText(5_000),
+  publishedOn: isoDate.nullable(),
+  overallComment: optionalText(50_000),
+  statusTemplate: z.enum(STATUS_TEMPLATES),
+};
+
+export const importedEvaluationSchema = z.object({
+  ...evaluationFields,
+  notes: z.array(text(50_000)).max(500).default([]),
+  recommendations: z.array(importedRecommendationSchema).min(1, 'a matrix has at least one recommendation').max(500),
+});
+export type ImportedEvaluation = z.infer<typeof importedEvaluationSchema>;
+
+export const importWarningSchema = z.object({ message: z.string(), where: z.string() });
+export type ImportWarning = z.infer<typeof importWarningSchema>;
+
+export const importResultSchema = z.object({
+  evaluation: importedEvaluationSchema,
+  warnings: z.array(importWarningSchema),
+});
+export type ImportResult = z.infer<typeof importResultSchema>;
+
+// ---- saved records and edits ----
+
+export const evaluationPatchSchema = z.object(evaluationFields).partial().strict();
+export type EvaluationPatch = z.infer<typeof evaluationPatchSchema>;
+
+export const recommendationPatchSchema = importedRecommendationSchema
+  .omit({ actions: true, notes: true, number: true })
+  .extend({ number: text(20).min(1) })
+  .partial()
+  .strict();
+export type RecommendationPatch = z.infer<typeof recommendationPatchSchema>;
+
+export const evaluationSummarySchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  year: z.number().nullable(),
+  period: z.string().nullable(),
+  statusTemplate: z.enum(STATUS_TEMPLATES),
+  recommendationCount: z.number(),
+  actionCount: z.number(),
+  completedCount: z.number(),
+  overdueCount: z.number(),
+  createdAt: z.string(),
+});
+export type EvaluationSummary = z.infer<typeof evaluationSummarySchema>;
+
+export const progressUpdateSchema = z.object({
+  id: z.string(),
+  recordedOn: z.string(),
+  author: z.string(),
+  comment: z.string().nullable(),
+  statusFrom: z.string().nullable(),
+  statusTo: z.string().nullable(),
+  createdAt: z.string(),
+});
+
+export const savedActionSchema = z.object({
+  id: z.string(),
+  recommendationId: z.string().nullable(),
+  ...actionFields,
+  status: z.enum(ACTION_STATUSES),
+  overdue: z.boolean(),
+  updates: z.array(progressUpdateSchema),
+});
+export type SavedAction = z.infer<typeof savedActionSchema>;
+
+export const savedRecommendationSchema = importedRecommendationSchema.omit({ actions: true }).extend({
+  id: z.string(),
+  actions: z.array(savedActionSchema),
+});
+
+export const matrixSchema = z.object({
+  id: z.string(),
+  ...evaluationFields,
+  notes: z.array(z.string()),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  recommendations: z.array(savedRecommendationSchema),
+});
+export type Matrix = z.infer<typeof matrixSchema>;

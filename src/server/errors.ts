@@ -1,0 +1,77 @@
+/**
+ * The one error set of Integra. Services throw these; the HTTP edge maps them once to a status
+ * and `{ error: { code, message, details? } }`, the CLI to a message on stderr and an exit code.
+ */
+
+export interface FieldIssue {
+  /** Dotted path of the field, e.g. "recommendations.2.actions.0.due.to". */
+  path: string;
+  message: string;
+}
+
+export class AppError extends Error {
+  constructor(
+    readonly code: string,
+    readonly status: number,
+    message: string,
+    readonly details?: FieldIssue[],
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class Invalid extends AppError {
+  constructor(message: string, details?: FieldIssue[]) {
+    super('invalid', 400, message, details);
+  }
+}
+export class NotFound extends AppError {
+  constructor(what = 'record') {
+    super('not_found', 404, `No such ${what}.`);
+  }
+}
+export class Forbidden extends AppError {
+  constructor(message = 'You may not do this.') {
+    super('forbidden', 403, message);
+  }
+}
+export class Conflict extends AppError {
+  constructor(message: string) {
+    super('conflict', 409, message);
+  }
+}
+export class TooLarge extends AppError {
+  constructor(message: string) {
+    super('too_large', 413, message);
+  }
+}
+export class Unsupported extends AppError {
+  constructor(message: string) {
+    super('unsupported', 415, message);
+  }
+}
+
+/** Turns a zod error into field-level issues. */
+export function fieldIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[]): FieldIssue[] {
+  return issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+}
+
+/** Maps PostgreSQL errors by SQLSTATE code (never by message text) into the error set. */
+export function fromDatabaseError(err: unknown): AppError | null {
+  const code = typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : '';
+  const cause = typeof err === 'object' && err !== null && 'cause' in err ? (err as { cause: unknown }).cause : null;
+  switch (code) {
+    case '23505':
+      return new Conflict('A record with these values already exists.');
+    case '23503':
+      return new Invalid('This refers to a record that does not exist.');
+    case '23514':
+    case '22P02':
+    case '22007':
+    case '22008':
+      return new Invalid('A value is out of range or malformed.');
+    default:
+      return cause ? fromDatabaseError(cause) : null;
+  }
+}
