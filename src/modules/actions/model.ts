@@ -40,10 +40,8 @@ export const actionFields = {
   comments: z.string().max(20_000).nullable(),
 };
 
-export const actionPatchSchema = z
-  .object({ ...actionFields, status: z.enum(ACTION_STATUSES) })
-  .partial()
-  .strict();
+/** Edits of an action's fields; its status changes through progress updates, so each is in the history. */
+export const actionPatchSchema = z.object(actionFields).partial().strict();
 export type ActionPatch = z.infer<typeof actionPatchSchema>;
 
 export const newActionSchema = z

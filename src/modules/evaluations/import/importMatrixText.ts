@@ -216,8 +216,8 @@ export function importMatrixText(input: string, options: MatrixTextOptions = {})
   let explicitYear = false;
   let votes2022 = 0;
   const drafts: RecDraft[] = [];
-  let cur: RecDraft | null = null;
-  let field: Field = 'none';
+  // Parser state, in an object so closures see its changes.
+  const st: { cur: RecDraft | null; field: Field } = { cur: null, field: 'none' };
   let columns: Column[] = [...DEFAULT_COLUMNS];
   let lastHeaderLine = -1;
   const headerNotes: { line: number; text: string }[] = [];
@@ -266,7 +266,7 @@ export function importMatrixText(input: string, options: MatrixTextOptions = {})
   };
 
   const startRecommendation = (line: Line, number: string, rest: string) => {
-    cur = {
+    st.cur = {
       line: line.no,
       responsibleUnits: null,
       rows: [],
@@ -284,10 +284,10 @@ export function importMatrixText(input: string, options: MatrixTextOptions = {})
         actions: [],
       },
     };
-    drafts.push(cur);
-    field = 'text';
+    drafts.push(st.cur);
+    st.field = 'text';
     columns = [...DEFAULT_COLUMNS];
-    if (rest) setRecField(cur, 'text', rest);
+    if (rest) setRecField(st.cur, 'text', rest);
   };
 
   /** Handles one "label: value" cell; returns false when the cell carries no known label. */
@@ -303,7 +303,7 @@ export function importMatrixText(input: string, options: MatrixTextOptions = {})
       startRecommendation(line, m[1], valueAfter(RE.recommendation));
       return true;
     }
-    if (!cur) {
+    if (!st.cur) {
       const header: [RegExp, (v: string) => void][] = [
         [RE.title, (v) => readTitle(v)],
         [RE.year, (v) => {
@@ -317,42 +317,42 @@ export function importMatrixText(input: string, options: MatrixTextOptions = {})
         [RE.evaluators, (v) => readEvaluators(v, line.no)],
         [RE.owner, (v) => { evaluation.owner = v || null; }],
         [RE.publishedOn, (v) => readPublished(v, line.no)],
-        [RE.overallComment, (v) => { evaluation.overallComment = v || null; field = 'evalOverall'; }],
+        [RE.overallComment, (v) => { evaluation.overallComment = v || null; st.field = 'evalOverall'; }],
       ];
       for (const [re, apply] of header) {
         if (re.test(f)) {
-          field = 'none';
+          st.field = 'none';
           apply(dropInstruction(valueAfter(re)));
           return true;
         }
       }
       return false;
     }
-    const d: RecDraft = cur;
+    const d: RecDraft = st.cur;
     if (RE.addressedTo.test(f)) {
-      field = 'addressedTo';
-      setRecField(d, field, valueAfter(RE.addressedTo));
+      st.field = 'addressedTo';
+      setRecField(d, st.field, valueAfter(RE.addressedTo));
       return true;
     }
     if (RE.priorityJustification.test(f)) {
-      field = 'priorityJustification';
-      setRecField(d, field, valueAfter(RE.priorityJustification));
+      st.field = 'priorityJustification';
+      setRecField(d, st.field, valueAfter(RE.priorityJustification));
       return true;
     }
     if (RE.priority.test(f)) {
       readPriority(d, dropInstruction(valueAfter(RE.priority)), line.no);
-      field = 'priorityJustification';
+      st.field = 'priorityJustification';
       return true;
     }
     if (RE.response.test(f)) {
       if (/accept\s*\/\s*partially\s+accept\s*\/\s*reject/.test(f) && /-\s*accept/.test(f)) votes2022++;
-      field = 'responseText';
-      setRecField(d, field, valueAfter(RE.response));
+      st.field = 'responseText';
+      setRecField(d, st.field, valueAfter(RE.response));
       return true;
     }
     if (RE.keyActionsLabel.test(f)) {
       votes2022++;
-      field = 'keyActions';
+      st.field = 'keyActions';
       const v = dropInstruction(valueAfter(RE.keyActionsLabel));
       if (v) addBulletAction(d, v, line.no);
       return true;
@@ -365,18 +365,18 @@ export function importMatrixText(input: string, options: MatrixTextOptions = {})
         if (s === 'open' || s === 'discarded' || s === 'completed') d.rec.status = s;
         else warn(`The status "${v}" is not open, discarded or completed; it was kept as a comment`, `recommendation ${d.rec.number} (line ${line.no})`), (d.rec.comments = append(d.rec.comments, `Status as written: ${v}`));
       }
-      field = 'none';
+      st.field = 'none';
       return true;
     }
     if (RE.comments.test(f)) {
-      field = 'comments';
-      setRecField(d, field, valueAfter(RE.comments));
+      st.field = 'comments';
+      setRecField(d, st.field, valueAfter(RE.comments));
       return true;
     }
     if (RE.responsibleUnits.test(f)) {
       votes2022++;
-      field = 'responsibleUnits';
-      setRecField(d, field, valueAfter(RE.responsibleUnits));
+      st.field = 'responsibleUnits';
+      setRecField(d, st.field, valueAfter(RE.responsibleUnits));
       return true;
     }
     return false;
@@ -499,13 +499,13 @@ export function importMatrixText(input: string, options: MatrixTextOptions = {})
     if (HEADINGS.test(folded)) continue;
 
     // Table mode: the classic key-action table.
-    if (cur && (isTableHeader(line) || (field === 'table' && line.no === lastHeaderLine + 1 && line.cells[0] === ''))) {
-      const subheader = field === 'table' && line.cells[0] === '';
+    if (st.cur && (isTableHeader(line) || (st.field === 'table' && line.no === lastHeaderLine + 1 && line.cells[0] === ''))) {
+      const subheader = st.field === 'table' && line.cells[0] === '';
       if (subheader && !line.cells.some((c) => /comment|status|statut|action\s+taken/.test(foldText(c)))) {
         // not a sub-header after all: fall through as a row
       } else {
         readHeader(line, subheader);
-        field = 'table';
+        st.field = 'table';
         lastHeaderLine = line.no;
         continue;
       }
@@ -518,27 +518,27 @@ export function importMatrixText(input: string, options: MatrixTextOptions = {})
       for (const c of line.cells.slice(line.cells.indexOf(firstCell) + 1)) {
         if (!c) continue;
         if (!labelled(line, c)) {
-          if (cur && field !== 'none' && field !== 'table' && field !== 'keyActions') setRecField(cur, field, c);
-          else if (cur) {
-            cur.rec.notes.push(c);
-            warn(`Text "${short(c)}" could not be placed; it was kept as a note on the recommendation`, `recommendation ${cur.rec.number} (line ${line.no})`);
+          if (st.cur && st.field !== 'none' && st.field !== 'table' && st.field !== 'keyActions') setRecField(st.cur, st.field, c);
+          else if (st.cur) {
+            st.cur.rec.notes.push(c);
+            warn(`Text "${short(c)}" could not be placed; it was kept as a note on the recommendation`, `recommendation ${st.cur.rec.number} (line ${line.no})`);
           }
         }
       }
       continue;
     }
 
-    if (!cur) {
-      if (field === 'evalOverall') {
+    if (!st.cur) {
+      if (st.field === 'evalOverall') {
         evaluation.overallComment = append(evaluation.overallComment, line.text);
       } else if (!isInstruction(line.text)) {
         headerNotes.push({ line: line.no, text: line.text });
       }
       continue;
     }
-    const d: RecDraft = cur;
+    const d: RecDraft = st.cur;
 
-    if (field === 'table') {
+    if (st.field === 'table') {
       const first = line.cells[0] ?? '';
       const nums = readNumbers(first);
       if (nums) {
@@ -563,7 +563,7 @@ export function importMatrixText(input: string, options: MatrixTextOptions = {})
       continue;
     }
 
-    if (field === 'keyActions') {
+    if (st.field === 'keyActions') {
       const isBullet = BULLET.test(line.text) || ACTION_NUMBER.test(line.text);
       const last = d.rows[d.rows.length - 1];
       if (!isBullet && last && !isInstruction(line.text)) {
@@ -572,8 +572,8 @@ export function importMatrixText(input: string, options: MatrixTextOptions = {})
       continue;
     }
 
-    if (field !== 'none') {
-      setRecField(d, field, line.text);
+    if (st.field !== 'none') {
+      setRecField(d, st.field, line.text);
       continue;
     }
     if (isInstruction(line.text)) continue;

@@ -1,0 +1,4 @@
+/** Every table, gathered for drizzle and drizzle-kit. Each module owns its own schema.ts. */
+export * from '../modules/accounts/schema.js';
+export * from '../modules/actions/schema.js';
+export * from '../modules/evaluations/schema.js';

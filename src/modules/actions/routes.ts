@@ -1,0 +1,107 @@
+/** HTTP edge of the action tracker: the cross-source list and its export, edits, progress updates. */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { type Column, csvStream, XLSX_TYPE, xlsxStream } from '../../lib/spreadsheet.js';
+import type { AppContext } from '../../server/context.js';
+import { actionListQuerySchema, actionListSchema, actionPatchSchema, progressUpdateInputSchema } from './model.js';
+import {
+  type ActionExportRow,
+  addProgressUpdate,
+  getAction,
+  listActions,
+  streamActions,
+  updateAction,
+} from './service.js';
+
+const idParams = z.object({ id: z.string().uuid('not a valid id') });
+
+/** Columns of the action list export, one row per action. */
+export const ACTION_LIST_COLUMNS: Column<ActionExportRow>[] = [
+  { header: 'Evaluation', width: 30, value: (a) => a.evaluationTitle },
+  { header: 'Recommendation no.', width: 8, value: (a) => a.recommendationNumber },
+  { header: 'Recommendation', width: 40, value: (a) => a.recommendationText },
+  { header: 'Priority (1 to 3)', width: 8, value: (a) => a.priority },
+  { header: 'Management response', width: 15, value: (a) => a.response },
+  { header: 'Action no.', width: 8, value: (a) => a.number },
+  { header: 'Key action', width: 50, value: (a) => a.text },
+  { header: 'Timeframe or deadline', width: 20, value: (a) => a.timeframe },
+  { header: 'Due from', width: 12, value: (a) => a.due?.from ?? null },
+  { header: 'Due by', width: 12, value: (a) => a.due?.to ?? null },
+  { header: 'Responsible unit(s)', width: 25, value: (a) => a.responsible },
+  { header: 'Subject to funding', width: 8, value: (a) => a.fundingConditional },
+  { header: 'Status', width: 15, value: (a) => a.status },
+  { header: 'Overdue', width: 8, value: (a) => a.overdue },
+  { header: 'Comments or action taken', width: 40, value: (a) => a.comments },
+];
+
+export function actionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    const tags = ['actions'];
+
+    app.get(
+      '/actions',
+      {
+        schema: {
+          tags,
+          summary: 'All actions across evaluations, filtered by responsible unit, status, priority and due date',
+          querystring: actionListQuerySchema,
+          response: { 200: actionListSchema },
+        },
+      },
+      (req) => listActions(ctx.db, req.organisationId, req.query, ctx.today()),
+    );
+
+    app.get(
+      '/actions/export',
+      {
+        schema: {
+          tags,
+          summary: 'Download the filtered action list as .xlsx or .csv (streamed)',
+          querystring: actionListQuerySchema.omit({ page: true, pageSize: true, sort: true }).extend({
+            format: z.enum(['xlsx', 'csv']),
+          }),
+        },
+      },
+      async (req, reply) => {
+        const rows = streamActions(ctx.db, req.organisationId, req.query, ctx.today());
+        const name = `actions-${ctx.today()}`;
+        if (req.query.format === 'csv') {
+          return reply
+            .header('content-type', 'text/csv; charset=utf-8')
+            .header('content-disposition', `attachment; filename="${name}.csv"`)
+            .send(csvStream(ACTION_LIST_COLUMNS, rows));
+        }
+        return reply
+          .header('content-type', XLSX_TYPE)
+          .header('content-disposition', `attachment; filename="${name}.xlsx"`)
+          .send(xlsxStream('Actions', ACTION_LIST_COLUMNS, rows));
+      },
+    );
+
+    app.get('/actions/:id', { schema: { tags, summary: 'One action with its progress history', params: idParams } }, (req) =>
+      getAction(ctx.db, req.organisationId, req.params.id, ctx.today()),
+    );
+
+    app.patch(
+      '/actions/:id',
+      { schema: { tags, summary: 'Edit an action (text, timeframe, due window, responsible units…)', params: idParams, body: actionPatchSchema } },
+      (req) => updateAction(ctx.db, req.organisationId, req.params.id, req.body, ctx.today()),
+    );
+
+    app.post(
+      '/actions/:id/updates',
+      {
+        schema: {
+          tags,
+          summary: 'Record progress on an action: date, author, comment and status change, kept as history',
+          params: idParams,
+          body: progressUpdateInputSchema,
+        },
+      },
+      async (req, reply) => {
+        const action = await addProgressUpdate(ctx.db, req.organisationId, req.params.id, req.body, ctx.today());
+        return reply.status(201).send(action);
+      },
+    );
+  };
+}

@@ -1,0 +1,185 @@
+/** HTTP edge of the evaluation follow-up: import, list, read, edit and export matrices. */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { csvStream, XLSX_TYPE, xlsxStream } from '../../lib/spreadsheet.js';
+import type { AppContext } from '../../server/context.js';
+import { Invalid } from '../../server/errors.js';
+import { newActionSchema } from '../actions/model.js';
+import { addActionToRecommendation } from '../actions/service.js';
+import { exportMatrixDocx } from './export/exportMatrixDocx.js';
+import { exportMatrixJson } from './export/exportMatrixJson.js';
+import { MATRIX_COLUMNS, matrixRows } from './export/rows.js';
+import { checkImportSize, importMatrixFile } from './import/importMatrixFile.js';
+import { importMatrixText } from './import/importMatrixText.js';
+import {
+  evaluationPatchSchema,
+  evaluationSummarySchema,
+  importResultSchema,
+  matrixSchema,
+  recommendationPatchSchema,
+} from './model.js';
+import { getMatrix, listEvaluations, saveEvaluation, updateEvaluation, updateRecommendation } from './service.js';
+
+const idParams = z.object({ id: z.string().uuid('not a valid id') });
+const dryRunQuery = z.object({ dryRun: z.enum(['true', 'false']).default('false') });
+const savedImport = z.object({ id: z.string(), warnings: importResultSchema.shape.warnings });
+const importReply = z.union([importResultSchema, savedImport]);
+
+export const EXPORT_FORMATS = ['docx', 'xlsx', 'csv', 'json'] as const;
+
+const safeFileName = (title: string) =>
+  (title.normalize('NFKD').replace(/[^\w\s-]/g, '').trim().replace(/\s+/g, '-').slice(0, 60) || 'matrix').toLowerCase();
+
+export function evaluationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    const tags = ['evaluations'];
+
+    app.get(
+      '/evaluations',
+      {
+        schema: {
+          tags,
+          summary: 'Evaluations with their progress, newest first',
+          querystring: z.object({
+            q: z.string().max(200).optional(),
+            page: z.coerce.number().int().min(1).default(1),
+            pageSize: z.coerce.number().int().min(1).max(200).default(25),
+          }),
+          response: {
+            200: z.object({ items: z.array(evaluationSummarySchema), total: z.number(), page: z.number(), pageSize: z.number() }),
+          },
+        },
+      },
+      (req) => listEvaluations(ctx.db, req.organisationId, req.query, ctx.today()),
+    );
+
+    app.post(
+      '/evaluations/import',
+      {
+        schema: {
+          tags,
+          summary: 'Import a matrix from pasted text; with dryRun=true only read it and report warnings',
+          querystring: dryRunQuery,
+          body: z.object({ text: z.string(), name: z.string().max(300).optional() }),
+          response: { 200: importReply },
+        },
+      },
+      async (req) => {
+        checkImportSize(Buffer.byteLength(req.body.text));
+        const result = importMatrixText(req.body.text, { sourceName: req.body.name });
+        if (req.query.dryRun === 'true') return result;
+        const { id } = await saveEvaluation(ctx.db, req.organisationId, result.evaluation, req.body.name ?? null);
+        return { id, warnings: result.warnings };
+      },
+    );
+
+    app.post(
+      '/evaluations/import/file',
+      {
+        schema: {
+          tags,
+          summary: 'Import a matrix from an uploaded file (multipart field "file")',
+          consumes: ['multipart/form-data'],
+          querystring: dryRunQuery,
+          response: { 200: importReply },
+        },
+      },
+      async (req) => {
+        const file = await req.file();
+        if (!file) throw new Invalid('No file was uploaded: send it in the multipart field "file".');
+        const buf = await file.toBuffer();
+        const result = importMatrixFile(buf, file.filename);
+        if (req.query.dryRun === 'true') return result;
+        const { id } = await saveEvaluation(ctx.db, req.organisationId, result.evaluation, file.filename);
+        return { id, warnings: result.warnings };
+      },
+    );
+
+    app.post(
+      '/evaluations',
+      {
+        schema: {
+          tags,
+          summary: 'Save an evaluation as confirmed on the review screen (the import shape)',
+          body: z.object({ evaluation: z.unknown(), sourceName: z.string().max(300).nullable().optional() }),
+          response: { 201: z.object({ id: z.string() }) },
+        },
+      },
+      async (req, reply) => {
+        const saved = await saveEvaluation(ctx.db, req.organisationId, req.body.evaluation, req.body.sourceName ?? null);
+        return reply.status(201).send(saved);
+      },
+    );
+
+    app.get(
+      '/evaluations/:id',
+      { schema: { tags, summary: 'One evaluation as its matrix', params: idParams, response: { 200: matrixSchema } } },
+      (req) => getMatrix(ctx.db, req.organisationId, req.params.id, ctx.today()),
+    );
+
+    app.patch(
+      '/evaluations/:id',
+      { schema: { tags, summary: 'Edit an evaluation', params: idParams, body: evaluationPatchSchema, response: { 200: matrixSchema } } },
+      async (req) => {
+        await updateEvaluation(ctx.db, req.organisationId, req.params.id, req.body);
+        return getMatrix(ctx.db, req.organisationId, req.params.id, ctx.today());
+      },
+    );
+
+    app.get(
+      '/evaluations/:id/export',
+      {
+        schema: {
+          tags,
+          summary: 'Download the matrix as .docx (classic layout), .xlsx, .csv or JSON',
+          params: idParams,
+          querystring: z.object({ format: z.enum(EXPORT_FORMATS) }),
+        },
+      },
+      async (req, reply) => {
+        const matrix = await getMatrix(ctx.db, req.organisationId, req.params.id, ctx.today());
+        const base = safeFileName(matrix.title);
+        const download = (ext: string, type: string) =>
+          reply.header('content-type', type).header('content-disposition', `attachment; filename="${base}.${ext}"`);
+        switch (req.query.format) {
+          case 'json':
+            return download('json', 'application/json; charset=utf-8').send(JSON.stringify(exportMatrixJson(matrix), null, 2));
+          case 'docx':
+            return download('docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document').send(
+              await exportMatrixDocx(matrix),
+            );
+          case 'csv':
+            return download('csv', 'text/csv; charset=utf-8').send(csvStream(MATRIX_COLUMNS, matrixRows(matrix)));
+          case 'xlsx':
+            return download('xlsx', XLSX_TYPE).send(xlsxStream('Matrix', MATRIX_COLUMNS, matrixRows(matrix)));
+        }
+      },
+    );
+
+    app.patch(
+      '/recommendations/:id',
+      {
+        schema: {
+          tags,
+          summary: 'Edit a recommendation and its management response',
+          params: idParams,
+          body: recommendationPatchSchema,
+          response: { 200: matrixSchema },
+        },
+      },
+      async (req) => {
+        const { evaluationId } = await updateRecommendation(ctx.db, req.organisationId, req.params.id, req.body);
+        return getMatrix(ctx.db, req.organisationId, evaluationId, ctx.today());
+      },
+    );
+
+    app.post(
+      '/recommendations/:id/actions',
+      { schema: { tags, summary: 'Add a key action to a recommendation', params: idParams, body: newActionSchema } },
+      async (req, reply) => {
+        const action = await addActionToRecommendation(ctx.db, req.organisationId, req.params.id, req.body, ctx.today());
+        return reply.status(201).send(action);
+      },
+    );
+  };
+}

@@ -1,0 +1,58 @@
+/** Tables of the evaluation follow-up: evaluations and their recommendations. Actions live in actions/. */
+import { sql } from 'drizzle-orm';
+import { check, date, index, integer, jsonb, pgTable, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { organisations } from '../accounts/schema.js';
+
+export const evaluations = pgTable(
+  'evaluations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    title: text('title').notNull(),
+    year: integer('year'),
+    period: text('period'),
+    evaluators: text('evaluators'),
+    owner: text('owner'),
+    publishedOn: date('published_on', { mode: 'string' }),
+    overallComment: text('overall_comment'),
+    statusTemplate: text('status_template').notNull().default('classic'),
+    /** Text the importer could not place, kept so nothing the user gave is lost. */
+    notes: jsonb('notes').$type<string[]>().notNull().default([]),
+    sourceName: text('source_name'),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('evaluations_status_template', sql`${t.statusTemplate} in ('classic', '2022')`),
+    index('evaluations_org_created').on(t.organisationId, t.createdAt),
+  ],
+);
+
+export const recommendations = pgTable(
+  'recommendations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    evaluationId: uuid('evaluation_id')
+      .notNull()
+      .references(() => evaluations.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    number: text('number').notNull(),
+    text: text('text').notNull(),
+    addressedTo: text('addressed_to'),
+    priority: smallint('priority'),
+    priorityJustification: text('priority_justification'),
+    response: text('response'),
+    responseText: text('response_text'),
+    status: text('status'),
+    comments: text('comments'),
+    notes: jsonb('notes').$type<string[]>().notNull().default([]),
+  },
+  (t) => [
+    check('recommendations_priority', sql`${t.priority} between 1 and 3`),
+    check('recommendations_response', sql`${t.response} in ('accepted', 'partially_accepted', 'rejected')`),
+    check('recommendations_status', sql`${t.status} in ('open', 'discarded', 'completed')`),
+    index('recommendations_evaluation').on(t.evaluationId, t.position),
+  ],
+);

@@ -1,0 +1,242 @@
+/**
+ * Evaluation follow-up: saving imported matrices, listing evaluations with their progress,
+ * reading one as its matrix, and editing evaluations and recommendations. Actions are kept by
+ * the actions module and reached through its service.
+ */
+import { randomUUID } from 'node:crypto';
+import { and, asc, desc, eq, ilike, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { fieldIssues, Invalid, NotFound } from '../../server/errors.js';
+import { CLOSED_STATUSES } from '../actions/model.js';
+import { actions } from '../actions/schema.js';
+import { type ActionInsert, actionsOfRecommendations, insertActions, VOCABULARY } from '../actions/service.js';
+import {
+  type EvaluationPatch,
+  type EvaluationSummary,
+  type ImportedEvaluation,
+  importedEvaluationSchema,
+  type Matrix,
+  type RecommendationPatch,
+  type StatusTemplate,
+} from './model.js';
+import { evaluations, recommendations } from './schema.js';
+
+/** Validates an evaluation as read by an importer (or edited on the review screen) and saves it whole. */
+export async function saveEvaluation(
+  db: Db,
+  organisationId: string,
+  input: unknown,
+  sourceName: string | null = null,
+): Promise<{ id: string }> {
+  const parsed = importedEvaluationSchema.safeParse(input);
+  if (!parsed.success) {
+    throw new Invalid('The evaluation has invalid fields; nothing was saved.', fieldIssues(parsed.error.issues));
+  }
+  const evaluation = parsed.data;
+  checkVocabulary(evaluation);
+  return db.transaction(async (tx) => {
+    const [saved] = await tx
+      .insert(evaluations)
+      .values({
+        organisationId,
+        title: evaluation.title,
+        year: evaluation.year,
+        period: evaluation.period,
+        evaluators: evaluation.evaluators,
+        owner: evaluation.owner,
+        publishedOn: evaluation.publishedOn,
+        overallComment: evaluation.overallComment,
+        statusTemplate: evaluation.statusTemplate,
+        notes: evaluation.notes,
+        sourceName,
+      })
+      .returning({ id: evaluations.id });
+    const recRows = evaluation.recommendations.map((r, position) => ({ id: randomUUID(), position, r }));
+    if (recRows.length > 0) {
+      await tx.insert(recommendations).values(
+        recRows.map(({ id, position, r }) => ({
+          id,
+          evaluationId: saved.id,
+          position,
+          number: r.number,
+          text: r.text,
+          addressedTo: r.addressedTo,
+          priority: r.priority,
+          priorityJustification: r.priorityJustification,
+          response: r.response,
+          responseText: r.responseText,
+          status: evaluation.statusTemplate === '2022' ? (r.status ?? 'open') : r.status,
+          comments: r.comments,
+          notes: r.notes,
+        })),
+      );
+    }
+    const initial = VOCABULARY[evaluation.statusTemplate][0];
+    const actionRows: ActionInsert[] = recRows.flatMap(({ id, r }) =>
+      r.actions.map((a, position) => ({
+        organisationId,
+        recommendationId: id,
+        position,
+        number: a.number,
+        text: a.text,
+        timeframe: a.timeframe,
+        due: a.due,
+        responsible: a.responsible,
+        fundingConditional: a.fundingConditional,
+        status: a.status ?? initial,
+        comments: a.comments,
+      })),
+    );
+    await insertActions(tx, actionRows);
+    return { id: saved.id };
+  });
+}
+
+function checkVocabulary(evaluation: ImportedEvaluation) {
+  const allowed = VOCABULARY[evaluation.statusTemplate];
+  const issues = evaluation.recommendations.flatMap((r, ri) =>
+    r.actions.flatMap((a, ai) =>
+      a.status && !allowed.includes(a.status)
+        ? [{ path: `recommendations.${ri}.actions.${ai}.status`, message: `use one of: ${allowed.join(', ')}` }]
+        : [],
+    ),
+  );
+  if (issues.length > 0) {
+    throw new Invalid(`Some statuses are not used by the ${evaluation.statusTemplate} template; nothing was saved.`, issues);
+  }
+}
+
+export interface EvaluationListQuery {
+  q?: string;
+  page: number;
+  pageSize: number;
+}
+
+/** Evaluations with their progress, newest first: one query per page, whatever its size. */
+export async function listEvaluations(
+  db: Db,
+  organisationId: string,
+  query: EvaluationListQuery,
+  today: string,
+): Promise<{ items: EvaluationSummary[]; total: number; page: number; pageSize: number }> {
+  const closed = sql.join(
+    CLOSED_STATUSES.map((s) => sql`${s}`),
+    sql`, `,
+  );
+  // Qualified by hand: in a one-table select drizzle leaves column names bare, which a subquery would rebind.
+  const evaluationId = sql.raw('"evaluations"."id"');
+  const ofEvaluation = sql`${actions.recommendationId} in (select r.id from ${recommendations} r where r.evaluation_id = ${evaluationId})`;
+  const conds = [eq(evaluations.organisationId, organisationId)];
+  if (query.q?.trim()) conds.push(ilike(evaluations.title, `%${query.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+  const rows = await db
+    .select({
+      id: evaluations.id,
+      title: evaluations.title,
+      year: evaluations.year,
+      period: evaluations.period,
+      statusTemplate: evaluations.statusTemplate,
+      createdAt: evaluations.createdAt,
+      recommendationCount: sql<number>`(select count(*) from ${recommendations} r where r.evaluation_id = ${evaluationId})`.mapWith(Number),
+      actionCount: sql<number>`(select count(*) from ${actions} where ${ofEvaluation})`.mapWith(Number),
+      completedCount: sql<number>`(select count(*) from ${actions} where ${ofEvaluation} and ${actions.status} = 'completed')`.mapWith(Number),
+      overdueCount: sql<number>`(select count(*) from ${actions} where ${ofEvaluation} and ${actions.dueTo} < ${today}::date and ${actions.status} not in (${closed}))`.mapWith(Number),
+      total: sql<number>`count(*) over()`.mapWith(Number),
+    })
+    .from(evaluations)
+    .where(and(...conds))
+    .orderBy(desc(evaluations.createdAt), desc(evaluations.id))
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize);
+  return {
+    items: rows.map(({ total: _t, statusTemplate, ...r }) => ({ ...r, statusTemplate: statusTemplate as StatusTemplate })),
+    total: rows[0]?.total ?? 0,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+}
+
+/** One evaluation as its matrix: recommendations in order, each with its actions and their histories. */
+export async function getMatrix(db: Db, organisationId: string, id: string, today: string): Promise<Matrix> {
+  const [e] = await db
+    .select()
+    .from(evaluations)
+    .where(and(eq(evaluations.id, id), eq(evaluations.organisationId, organisationId)));
+  if (!e) throw new NotFound('evaluation');
+  const recs = await db
+    .select()
+    .from(recommendations)
+    .where(eq(recommendations.evaluationId, e.id))
+    .orderBy(asc(recommendations.position));
+  const acts = await actionsOfRecommendations(
+    db,
+    organisationId,
+    recs.map((r) => r.id),
+    today,
+  );
+  return {
+    id: e.id,
+    title: e.title,
+    year: e.year,
+    period: e.period,
+    evaluators: e.evaluators,
+    owner: e.owner,
+    publishedOn: e.publishedOn,
+    overallComment: e.overallComment,
+    statusTemplate: e.statusTemplate as StatusTemplate,
+    notes: e.notes,
+    createdAt: e.createdAt,
+    updatedAt: e.updatedAt,
+    recommendations: recs.map((r) => ({
+      id: r.id,
+      number: r.number,
+      text: r.text,
+      addressedTo: r.addressedTo,
+      priority: r.priority,
+      priorityJustification: r.priorityJustification,
+      response: r.response as Matrix['recommendations'][number]['response'],
+      responseText: r.responseText,
+      status: r.status as Matrix['recommendations'][number]['status'],
+      comments: r.comments,
+      notes: r.notes,
+      actions: acts.filter((a) => a.recommendationId === r.id),
+    })),
+  };
+}
+
+export async function updateEvaluation(db: Db, organisationId: string, id: string, patch: EvaluationPatch) {
+  if (patch.statusTemplate !== undefined) {
+    throw new Invalid('The status template of a saved evaluation cannot change.', [
+      { path: 'statusTemplate', message: 'its actions already use this template’s statuses' },
+    ]);
+  }
+  const updated = await db
+    .update(evaluations)
+    .set({ ...patch, updatedAt: sql`now()` as unknown as string })
+    .where(and(eq(evaluations.id, id), eq(evaluations.organisationId, organisationId)))
+    .returning({ id: evaluations.id });
+  if (updated.length === 0) throw new NotFound('evaluation');
+}
+
+export async function updateRecommendation(db: Db, organisationId: string, id: string, patch: RecommendationPatch) {
+  return db.transaction(async (tx) => {
+    const [rec] = await tx
+      .select({ id: recommendations.id, evaluationId: recommendations.evaluationId, template: evaluations.statusTemplate })
+      .from(recommendations)
+      .innerJoin(evaluations, eq(evaluations.id, recommendations.evaluationId))
+      .where(and(eq(recommendations.id, id), eq(evaluations.organisationId, organisationId)));
+    if (!rec) throw new NotFound('recommendation');
+    if (patch.status && rec.template !== '2022') {
+      throw new Invalid('Recommendation statuses belong to the 2022 template; in the classic template each action has its status.', [
+        { path: 'status', message: 'record the status on the actions instead' },
+      ]);
+    }
+    if (Object.keys(patch).length > 0) {
+      await tx.update(recommendations).set(patch).where(eq(recommendations.id, id));
+      await tx
+        .update(evaluations)
+        .set({ updatedAt: sql`now()` as unknown as string })
+        .where(eq(evaluations.id, rec.evaluationId));
+    }
+    return { evaluationId: rec.evaluationId };
+  });
+}
