@@ -1,0 +1,41 @@
+/**
+ * The databases service tests run against: embedded PGlite always, and a PostgreSQL server when
+ * TEST_DATABASE_URL names one (CI starts one). Each opened database is new and empty.
+ */
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { type Database, openDatabase } from '../db/client.js';
+
+export interface TestDatabase {
+  name: string;
+  open(): Promise<Database>;
+}
+
+export function testDatabases(): TestDatabase[] {
+  const list: TestDatabase[] = [{ name: 'PGlite', open: () => openDatabase({ dataDir: 'memory://' }) }];
+  const server = process.env.TEST_DATABASE_URL;
+  if (server) list.push({ name: 'PostgreSQL', open: () => openScratchPostgres(server) });
+  return list;
+}
+
+/** Creates a throwaway database on the server, dropped again on close. */
+async function openScratchPostgres(serverUrl: string): Promise<Database> {
+  const dbName = `integra_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`create database ${dbName}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${dbName}`;
+  const database = await openDatabase({ url: url.toString() });
+  return {
+    ...database,
+    close: async () => {
+      await database.close();
+      const a = new pg.Client({ connectionString: serverUrl });
+      await a.connect();
+      await a.query(`drop database if exists ${dbName} with (force)`);
+      await a.end();
+    },
+  };
+}
