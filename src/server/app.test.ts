@@ -1,0 +1,136 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../db/client.js';
+import { ensureDefaultOrganisation } from '../modules/accounts/service.js';
+import { testDatabases } from '../test/databases.js';
+import { buildApp } from './app.js';
+
+const fixture = readFileSync(
+  fileURLToPath(new URL('../modules/evaluations/import/fixtures/classic-welcome-desks.txt', import.meta.url)),
+  'utf8',
+);
+
+function multipart(filename: string, content: Buffer) {
+  const boundary = '----integra-test-boundary';
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+  );
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+  return { payload: Buffer.concat([head, content, tail]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+describe.each(testDatabases())('HTTP API on $name', ({ open }) => {
+  let database: Database;
+  let app: FastifyInstance;
+
+  beforeAll(async () => {
+    database = await open();
+    const organisationId = await ensureDefaultOrganisation(database.db);
+    app = await buildApp({ db: database.db, organisationId, today: () => '2024-01-15', webDist: null });
+  }, 60_000);
+  afterAll(async () => {
+    await app?.close();
+    await database?.close();
+  });
+
+  const evaluationCount = async () => (await app.inject({ url: '/api/evaluations' })).json().total as number;
+
+  it('reads pasted text without saving it on a dry run', async () => {
+    const res = await app.inject({ method: 'POST', url: '/api/evaluations/import?dryRun=true', payload: { text: fixture } });
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.evaluation.recommendations).toHaveLength(4);
+    expect(body.warnings.length).toBeGreaterThan(0);
+    expect(await evaluationCount()).toBe(0);
+  });
+
+  it('imports an uploaded .txt, then shows, edits and exports it', async () => {
+    const up = multipart('welcome-desks.txt', Buffer.from(fixture));
+    const res = await app.inject({ method: 'POST', url: '/api/evaluations/import/file', ...up });
+    expect(res.statusCode).toBe(200);
+    const { id } = res.json();
+    const matrix = (await app.inject({ url: `/api/evaluations/${id}` })).json();
+    expect(matrix.recommendations[0].actions[0].number).toBe('1.1');
+
+    const action = matrix.recommendations[1].actions[0];
+    const upd = await app.inject({
+      method: 'POST',
+      url: `/api/actions/${action.id}/updates`,
+      payload: { author: 'Ana', comment: 'Done', status: 'completed' },
+    });
+    expect(upd.statusCode).toBe(201);
+    expect(upd.json()).toMatchObject({ status: 'completed', overdue: false });
+
+    const docx = await app.inject({ url: `/api/evaluations/${id}/export?format=docx` });
+    expect(docx.statusCode).toBe(200);
+    expect(docx.headers['content-disposition']).toMatch(/attachment; filename=".+\.docx"/);
+    expect(docx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    const xlsx = await app.inject({ url: `/api/evaluations/${id}/export?format=xlsx` });
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    const csv = await app.inject({ url: `/api/evaluations/${id}/export?format=csv` });
+    expect(csv.payload.split('\n').length).toBeGreaterThan(9);
+    const bad = await app.inject({ url: `/api/evaluations/${id}/export?format=pdf` });
+    expect(bad.statusCode).toBe(400);
+  });
+
+  it('refuses bad files with a reason and saves nothing', async () => {
+    const before = await evaluationCount();
+    const junk = Buffer.alloc(4096);
+    for (let i = 0; i < junk.length; i++) junk[i] = (i * 7919) % 256;
+    const cases: [string, Buffer, number, RegExp][] = [
+      ['empty.txt', Buffer.alloc(0), 400, /empty/],
+      ['letter.txt', Buffer.from('Dear all,\nthe meeting is moved to Tuesday.\n'), 400, /No recommendation found/],
+      ['junk.bin', junk, 415, /not a text file/],
+      ['matrix.pdf', Buffer.from('%PDF-1.7\n%âãÏÓ\n'), 415, /PDF/],
+      ['big.txt', Buffer.alloc(50 * 1024 * 1024, 'a'), 413, /MB|larger/],
+    ];
+    for (const [name, content, status, message] of cases) {
+      const res = await app.inject({ method: 'POST', url: '/api/evaluations/import/file', ...multipart(name, content) });
+      expect({ name, status: res.statusCode }).toEqual({ name, status });
+      expect(res.json().error.message).toMatch(message);
+    }
+    expect(await evaluationCount()).toBe(before);
+  });
+
+  it('refuses invalid edits with field-level messages', async () => {
+    const list = (await app.inject({ url: '/api/evaluations' })).json();
+    const matrix = (await app.inject({ url: `/api/evaluations/${list.items[0].id}` })).json();
+    const action = matrix.recommendations[0].actions[0];
+    const due = await app.inject({
+      method: 'PATCH',
+      url: `/api/actions/${action.id}`,
+      payload: { due: { from: '2024-05-01', to: '2024-01-01', inferred: false } },
+    });
+    expect(due.statusCode).toBe(400);
+    expect(due.json().error.details).toEqual([expect.objectContaining({ path: 'body.due.to' })]);
+    const status = await app.inject({
+      method: 'POST',
+      url: `/api/actions/${action.id}/updates`,
+      payload: { author: 'Ana', status: 'finished' },
+    });
+    expect(status.statusCode).toBe(400);
+    expect(status.json().error.details[0].path).toBe('body.status');
+    const priority = await app.inject({
+      method: 'PATCH',
+      url: `/api/recommendations/${matrix.recommendations[0].id}`,
+      payload: { priority: 7 },
+    });
+    expect(priority.statusCode).toBe(400);
+    expect(priority.json().error.details[0]).toMatchObject({ path: 'body.priority', message: 'priority is 1, 2 or 3' });
+    const missing = await app.inject({ url: '/api/evaluations/00000000-0000-4000-8000-000000000000' });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json().error.code).toBe('not_found');
+  });
+
+  it('documents the API in OpenAPI at /api/docs', async () => {
+    const doc = (await app.inject({ url: '/api/docs/json' })).json();
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/evaluations', '/api/evaluations/import', '/api/actions', '/api/actions/{id}/updates']),
+    );
+    const ui = await app.inject({ url: '/api/docs' });
+    expect([200, 302]).toContain(ui.statusCode);
+  });
+});
