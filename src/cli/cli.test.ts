@@ -1,0 +1,55 @@
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { docxText } from '../test/docxText.js';
+import { runCli } from '../test/spawn.js';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'integra-cli-'));
+const env = { INTEGRA_DATA: path.join(dir, 'data') };
+const fixture = path.resolve('src/modules/evaluations/import/fixtures/2022-language-courses.txt');
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('the integra CLI', () => {
+  it('prints only the parsed matrix as JSON on a dry run, and saves nothing', async () => {
+    const run = await runCli(['import', 'matrix', fixture, '--dry-run', '--json'], env);
+    expect(run.code).toBe(0);
+    const parsed = JSON.parse(run.stdout);
+    expect(parsed.evaluation.title).toBe('Final evaluation of the Language for Work project');
+    expect(parsed.evaluation.recommendations[1].actions[1]).toMatchObject({
+      number: '2.2',
+      due: { from: '2025-01-01', to: '2026-12-31', inferred: false },
+      fundingConditional: true,
+    });
+    expect(Array.isArray(parsed.warnings)).toBe(true);
+    expect(() => statSync(env.INTEGRA_DATA)).toThrow();
+  }, 60_000);
+
+  it('imports a matrix, prints its id, and exports it as .docx and .json', async () => {
+    const run = await runCli(['import', 'matrix', fixture], env);
+    expect(run.code).toBe(0);
+    const id = run.stdout.trim();
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    const out = path.join(dir, 'matrix.docx');
+    const exp = await runCli(['export', 'matrix', id, '--format', 'docx', '--out', out], env);
+    expect(exp.code).toBe(0);
+    expect(await docxText(readFileSync(out))).toContain('Evaluation recommendation 2: Certify the language level');
+    const json = path.join(dir, 'matrix.json');
+    expect((await runCli(['export', 'matrix', id, '--format', 'json', '--out', json], env)).code).toBe(0);
+    expect(JSON.parse(readFileSync(json, 'utf8')).evaluation.recommendations).toHaveLength(3);
+  }, 60_000);
+
+  it('explains bad input on stderr with a failing exit code', async () => {
+    const notMatrix = path.join(dir, 'notes.txt');
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(notMatrix, 'Shopping list: bread, milk.\n');
+    const run = await runCli(['import', 'matrix', notMatrix, '--dry-run', '--json'], env);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/No recommendation found/);
+    const missing = await runCli(['export', 'matrix', '00000000-0000-4000-8000-000000000000', '--format', 'csv', '--out', path.join(dir, 'x.csv')], env);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/No such evaluation/);
+    expect(() => statSync(path.join(dir, 'x.csv'))).toThrow();
+  }, 60_000);
+});
