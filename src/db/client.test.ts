@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startServer } from '../test/spawn.js';
 import { DataFolderLocked, openDatabase } from './client.js';
@@ -49,7 +50,8 @@ describe('the embedded database folder', () => {
     await first.close();
     const second = await openDatabase({ dataDir: folder });
     try {
-      const { rows } = await second.db.execute<{ s: number }>(`select similarity('unit', 'units') as s`);
+      const result = (await second.db.execute(sql`select similarity('unit', 'units') as s`)) as unknown as { rows: { s: number }[] };
+      const rows = result.rows;
       expect(Number(rows[0].s)).toBeGreaterThan(0.3);
     } finally {
       await second.close();

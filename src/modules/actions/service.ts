@@ -5,6 +5,7 @@
  */
 import { and, asc, desc, eq, gte, ilike, inArray, isNull, lte, max, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { parseTimeframe } from '../../lib/parseTimeframe.js';
 import { Invalid, NotFound } from '../../server/errors.js';
 import { evaluations, recommendations } from '../evaluations/schema.js';
 import {
@@ -164,7 +165,7 @@ async function updatesOf(db: Db, actionIds: string[]): Promise<Map<string, Updat
 /** An action with the status vocabulary of its source. */
 async function loadForChange(db: Db, organisationId: string, id: string) {
   const [row] = await db
-    .select({ action: actions, template: evaluations.statusTemplate })
+    .select({ action: actions, template: evaluations.statusTemplate, year: evaluations.year })
     .from(actions)
     .leftJoin(recommendations, eq(recommendations.id, actions.recommendationId))
     .leftJoin(evaluations, eq(evaluations.id, recommendations.evaluationId))
@@ -172,7 +173,7 @@ async function loadForChange(db: Db, organisationId: string, id: string) {
     .for('update', { of: actions });
   if (!row) throw new NotFound('action');
   const vocabulary = row.template ? VOCABULARY[row.template] : ACTION_STATUSES;
-  return { action: row.action, vocabulary };
+  return { action: row.action, vocabulary, year: row.year };
 }
 
 function checkStatus(status: ActionStatus, vocabulary: readonly ActionStatus[], path = 'status') {
@@ -196,7 +197,13 @@ export async function getAction(db: Db, organisationId: string, id: string, toda
 /** Edits an action's fields. Status changes go through progress updates, so each is in the history. */
 export async function updateAction(db: Db, organisationId: string, id: string, patch: ActionPatch, today: string) {
   return db.transaction(async (tx) => {
-    const { action } = await loadForChange(tx, organisationId, id);
+    const { action, year } = await loadForChange(tx, organisationId, id);
+    if (patch.timeframe !== undefined && patch.timeframe !== action.timeframe && patch.due === undefined) {
+      // A new timeframe as written gives a new due window, read as on import.
+      const reading = parseTimeframe(patch.timeframe, { year });
+      patch = { ...patch, due: reading.due };
+      if (patch.fundingConditional === undefined) patch.fundingConditional = reading.fundingConditional;
+    }
     const set: Partial<typeof actions.$inferInsert> = { updatedAt: sql`now()` as unknown as string };
     if (patch.number !== undefined) set.number = patch.number;
     if (patch.text !== undefined) set.text = patch.text;

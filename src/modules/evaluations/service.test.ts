@@ -121,6 +121,9 @@ describe.each(testDatabases())('evaluations on $name', ({ open }) => {
       TODAY,
     );
     expect(edited).toMatchObject({ timeframe: 'Q1 2024', due: { from: '2024-01-01', to: '2024-03-31' } });
+    // A new timeframe alone gives the due window it reads as, with the evaluation's year where it names none.
+    const reread = await updateAction(database.db, org, a.id, { timeframe: 'Q2 to Q3' }, TODAY);
+    expect(reread.due).toEqual({ from: '2023-04-01', to: '2023-09-30', inferred: true });
     await updateRecommendation(database.db, org, m.recommendations[3].id, { response: 'accepted' });
     const after = await getMatrix(database.db, org, classicId, TODAY);
     expect(after.recommendations[3].response).toBe('accepted');

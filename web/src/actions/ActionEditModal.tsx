@@ -1,0 +1,93 @@
+/** Edits an action's text, timeframe, due window, responsible units and comments. */
+import { Button, Checkbox, Group, Modal, Stack, Textarea, TextInput } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DueWindowInput } from '../../../src/modules/actions/model';
+import { api } from '../api';
+import { ErrorAlert, fieldError } from '../shared/ui';
+
+interface Props {
+  action: {
+    id: string;
+    number: string;
+    text: string;
+    timeframe: string | null;
+    due: DueWindowInput | null;
+    responsible: string | null;
+    fundingConditional: boolean;
+    comments: string | null;
+  };
+  onClose: () => void;
+}
+
+export function ActionEditModal({ action, onClose }: Props) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [form, setForm] = useState({
+    number: action.number,
+    text: action.text,
+    timeframe: action.timeframe ?? '',
+    dueFrom: action.due?.from ?? '',
+    dueTo: action.due?.to ?? '',
+    responsible: action.responsible ?? '',
+    comments: action.comments ?? '',
+  });
+  const [funding, setFunding] = useState(action.fundingConditional);
+  const save = useMutation({
+    mutationFn: () => {
+      const dueChanged = form.dueFrom !== (action.due?.from ?? '') || form.dueTo !== (action.due?.to ?? '');
+      return api(`/actions/${action.id}`, {
+        method: 'PATCH',
+        json: {
+          number: form.number,
+          text: form.text,
+          timeframe: form.timeframe || null,
+          responsible: form.responsible || null,
+          comments: form.comments || null,
+          fundingConditional: funding,
+          ...(dueChanged
+            ? { due: form.dueTo || form.dueFrom ? { from: form.dueFrom || null, to: form.dueTo, inferred: false } : null }
+            : {}),
+        },
+      });
+    },
+    onSuccess: async () => {
+      await queryClient.invalidateQueries();
+      onClose();
+    },
+  });
+  const field = (k: keyof typeof form, errorPath: string = k) => ({
+    value: form[k],
+    onChange: (e: { currentTarget: { value: string } }) => {
+      const v = e.currentTarget.value;
+      setForm((f) => ({ ...f, [k]: v }));
+    },
+    error: fieldError(save.error, errorPath),
+  });
+  return (
+    <Modal opened onClose={onClose} title={t('action.editTitle', { n: action.number })} size="lg">
+      <Stack>
+        <TextInput label={t('action.number')} {...field('number')} />
+        <Textarea label={t('action.text')} autosize minRows={2} {...field('text')} />
+        <TextInput label={t('action.timeframe')} description={t('action.timeframeHint')} {...field('timeframe')} />
+        <Group grow>
+          <TextInput type="date" label={t('action.dueFrom')} {...field('dueFrom', 'due.from')} />
+          <TextInput type="date" label={t('action.dueTo')} {...field('dueTo', 'due.to')} />
+        </Group>
+        <Checkbox label={t('action.funding')} checked={funding} onChange={(e) => setFunding(e.currentTarget.checked)} />
+        <TextInput label={t('action.responsible')} {...field('responsible')} />
+        <Textarea label={t('action.comments')} autosize {...field('comments')} />
+        <ErrorAlert error={save.error} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button onClick={() => save.mutate()} loading={save.isPending}>
+            {t('common.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

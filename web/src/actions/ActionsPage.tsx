@@ -1,0 +1,155 @@
+/**
+ * Every action across evaluations, filtered by responsible unit, status, priority and due date:
+ * "what does my unit owe, and by when?". Filters live in the address, so a view can be shared.
+ */
+import { Anchor, Button, Checkbox, Group, Pagination, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { ACTION_STATUSES, type ActionList } from '../../../src/modules/actions/model';
+import { api, toQuery } from '../api';
+import { DueText, ErrorAlert, OverdueBadge, StatusBadge } from '../shared/ui';
+
+const PAGE_SIZE = 50;
+const FILTERS = ['responsible', 'status', 'priority', 'dueBefore', 'dueAfter', 'overdue', 'sort'] as const;
+
+export function ActionsPage() {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const filters = Object.fromEntries(FILTERS.map((k) => [k, params.get(k) ?? ''])) as Record<(typeof FILTERS)[number], string>;
+  const page = Number(params.get('page') ?? 1);
+  const [responsible, setResponsible] = useState(filters.responsible);
+
+  const setFilter = (key: string, value: string | null) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    next.delete('page');
+    setParams(next);
+  };
+  // Typing in the unit filter asks the server once the typing pauses.
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      if (responsible !== (params.get('responsible') ?? '')) setFilter('responsible', responsible);
+    }, 300);
+    return () => clearTimeout(timer);
+  });
+
+  const query = { ...filters, page, pageSize: PAGE_SIZE };
+  const list = useQuery({ queryKey: ['actions', query], queryFn: () => api<ActionList>(`/actions${toQuery(query)}`) });
+  const exportQuery = toQuery({ ...filters, sort: undefined });
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={2}>{t('actions.title')}</Title>
+        <Group>
+          <Button component="a" variant="default" href={`/api/actions/export${exportQuery}${exportQuery ? '&' : '?'}format=xlsx`} download>
+            {t('actions.exportXlsx')}
+          </Button>
+          <Button component="a" variant="default" href={`/api/actions/export${exportQuery}${exportQuery ? '&' : '?'}format=csv`} download>
+            {t('actions.exportCsv')}
+          </Button>
+        </Group>
+      </Group>
+      <Group align="flex-end" wrap="wrap">
+        <TextInput label={t('actions.filter.responsible')} value={responsible} onChange={(e) => setResponsible(e.currentTarget.value)} />
+        <Select
+          label={t('actions.filter.status')}
+          value={filters.status || null}
+          onChange={(v) => setFilter('status', v)}
+          clearable
+          data={ACTION_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+        />
+        <Select
+          label={t('actions.filter.priority')}
+          value={filters.priority || null}
+          onChange={(v) => setFilter('priority', v)}
+          clearable
+          data={[
+            { value: '1', label: '1' },
+            { value: '2', label: '2' },
+            { value: '3', label: '3' },
+            { value: '0', label: t('recommendation.noPriority') },
+          ]}
+        />
+        <TextInput type="date" label={t('actions.filter.dueAfter')} value={filters.dueAfter} onChange={(e) => setFilter('dueAfter', e.currentTarget.value)} />
+        <TextInput type="date" label={t('actions.filter.dueBefore')} value={filters.dueBefore} onChange={(e) => setFilter('dueBefore', e.currentTarget.value)} />
+        <Select
+          label={t('actions.filter.sort')}
+          value={filters.sort || 'due'}
+          onChange={(v) => setFilter('sort', v === 'due' ? null : v)}
+          allowDeselect={false}
+          data={['due', '-due', 'priority', 'evaluation', 'status'].map((s) => ({ value: s, label: t(`actions.sort.${s}`) }))}
+        />
+        <Checkbox
+          label={t('actions.filter.overdue')}
+          checked={filters.overdue === 'true'}
+          onChange={(e) => setFilter('overdue', e.currentTarget.checked ? 'true' : null)}
+          mb={8}
+        />
+      </Group>
+      <ErrorAlert error={list.error} />
+      {list.data && (
+        <Text size="sm" c="dimmed" aria-live="polite">
+          {t('actions.count', { count: list.data.total })}
+        </Text>
+      )}
+      {list.data && list.data.items.length > 0 && (
+        <Table striped aria-label={t('actions.title')}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('actions.evaluation')}</Table.Th>
+              <Table.Th>{t('action.number')}</Table.Th>
+              <Table.Th>{t('action.text')}</Table.Th>
+              <Table.Th>{t('recommendation.priority')}</Table.Th>
+              <Table.Th>{t('action.due')}</Table.Th>
+              <Table.Th>{t('action.responsible')}</Table.Th>
+              <Table.Th>{t('action.status')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {list.data.items.map((a) => (
+              <Table.Tr key={a.id} data-action={a.number}>
+                <Table.Td>
+                  {a.evaluationId ? (
+                    <Anchor component={Link} to={`/evaluations/${a.evaluationId}`} size="sm">
+                      {a.evaluationTitle}
+                    </Anchor>
+                  ) : (
+                    '—'
+                  )}
+                </Table.Td>
+                <Table.Td>{a.number}</Table.Td>
+                <Table.Td>{a.text}</Table.Td>
+                <Table.Td>{a.priority ?? '—'}</Table.Td>
+                <Table.Td>
+                  <DueText due={a.due} />
+                </Table.Td>
+                <Table.Td>{a.responsible}</Table.Td>
+                <Table.Td>
+                  <Group gap={4}>
+                    <StatusBadge status={a.status} />
+                    <OverdueBadge overdue={a.overdue} />
+                  </Group>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      {list.data && list.data.total > PAGE_SIZE && (
+        <Pagination
+          total={Math.ceil(list.data.total / PAGE_SIZE)}
+          value={page}
+          onChange={(p) => {
+            const next = new URLSearchParams(params);
+            next.set('page', String(p));
+            setParams(next);
+          }}
+        />
+      )}
+    </Stack>
+  );
+}

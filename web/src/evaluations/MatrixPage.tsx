@@ -1,0 +1,373 @@
+/**
+ * One evaluation shown as its matrix: each recommendation with its response and key actions,
+ * where progress is recorded, fields are edited, and the matrix is exported.
+ */
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Menu,
+  Modal,
+  NumberInput,
+  Select,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Fragment, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import type { Matrix } from '../../../src/modules/evaluations/model';
+import { STATUS_VOCABULARY } from '../../../src/modules/evaluations/model';
+import { ProgressModal } from '../actions/ProgressModal';
+import { ActionEditModal } from '../actions/ActionEditModal';
+import { api } from '../api';
+import { DueText, ErrorAlert, fieldError, OverdueBadge, PriorityBadge, ResponseBadge, StatusBadge, useFormatDate } from '../shared/ui';
+
+type Rec = Matrix['recommendations'][number];
+type Action = Rec['actions'][number];
+
+export function MatrixPage() {
+  const { id } = useParams();
+  const { t } = useTranslation();
+  const matrix = useQuery({ queryKey: ['matrix', id], queryFn: () => api<Matrix>(`/evaluations/${id}`) });
+  const [progressFor, setProgressFor] = useState<Action | null>(null);
+  const [editAction, setEditAction] = useState<Action | null>(null);
+  const [editRec, setEditRec] = useState<Rec | null>(null);
+  const [editEval, setEditEval] = useState(false);
+  const [history, setHistory] = useState<Record<string, boolean>>({});
+  const queryClient = useQueryClient();
+  const addAction = useMutation({
+    mutationFn: (recId: string) => api(`/recommendations/${recId}/actions`, { method: 'POST', json: { text: '' } }),
+    onSuccess: () => queryClient.invalidateQueries(),
+  });
+
+  if (matrix.error) return <ErrorAlert error={matrix.error} />;
+  if (!matrix.data) return <Text>{t('common.loading')}</Text>;
+  const m = matrix.data;
+  const statuses = STATUS_VOCABULARY[m.statusTemplate];
+
+  return (
+    <Stack maw={1400}>
+      <Group justify="space-between" align="flex-start">
+        <Stack gap={4}>
+          <Title order={2}>{m.title}</Title>
+          <Group gap="xs">
+            {m.period && <Text c="dimmed">{m.period}</Text>}
+            {m.year && <Badge variant="light">{m.year}</Badge>}
+            <Badge variant="outline">{t(`template.${m.statusTemplate}`)}</Badge>
+          </Group>
+          {m.evaluators && <Text size="sm">{t('evaluation.evaluators')}: {m.evaluators}</Text>}
+          {m.owner && <Text size="sm">{t('evaluation.owner')}: {m.owner}</Text>}
+          {m.overallComment && <Text size="sm">{t('evaluation.overallComment')}: {m.overallComment}</Text>}
+        </Stack>
+        <Group>
+          <Button variant="default" onClick={() => setEditEval(true)}>
+            {t('common.edit')}
+          </Button>
+          <Menu>
+            <Menu.Target>
+              <Button>{t('matrix.export')}</Button>
+            </Menu.Target>
+            <Menu.Dropdown>
+              {(['docx', 'xlsx', 'csv', 'json'] as const).map((f) => (
+                <Menu.Item key={f} component="a" href={`/api/evaluations/${m.id}/export?format=${f}`} download>
+                  {t(`matrix.format.${f}`)}
+                </Menu.Item>
+              ))}
+            </Menu.Dropdown>
+          </Menu>
+        </Group>
+      </Group>
+      {m.notes.length > 0 && (
+        <Alert color="gray" title={t('matrix.notes')}>
+          {m.notes.map((n) => (
+            <Text key={n} size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+              {n}
+            </Text>
+          ))}
+        </Alert>
+      )}
+
+      {m.recommendations.map((r) => (
+        <Card key={r.id} withBorder component="section" aria-label={t('recommendation.heading', { n: r.number })}>
+          <Group justify="space-between" align="flex-start">
+            <Group gap="xs">
+              <Title order={4}>{t('recommendation.heading', { n: r.number })}</Title>
+              <PriorityBadge priority={r.priority} />
+              <ResponseBadge response={r.response} />
+              {r.status && <StatusBadge status={r.status} />}
+            </Group>
+            <Button size="xs" variant="default" onClick={() => setEditRec(r)}>
+              {t('recommendation.edit')}
+            </Button>
+          </Group>
+          <Text mt="xs" style={{ whiteSpace: 'pre-wrap' }}>
+            {r.text}
+          </Text>
+          {r.addressedTo && (
+            <Text size="sm" mt="xs">
+              <b>{t('recommendation.addressedTo')}:</b> {r.addressedTo}
+            </Text>
+          )}
+          {r.priorityJustification && (
+            <Text size="sm">
+              <b>{t('recommendation.priorityJustification')}:</b> {r.priorityJustification}
+            </Text>
+          )}
+          {r.responseText && (
+            <Text size="sm" mt="xs" style={{ whiteSpace: 'pre-wrap' }}>
+              <b>{t('recommendation.response')}:</b> {r.responseText}
+            </Text>
+          )}
+          {r.comments && (
+            <Text size="sm" mt="xs">
+              <b>{t('recommendation.comments')}:</b> {r.comments}
+            </Text>
+          )}
+          <Table mt="sm" withTableBorder aria-label={t('matrix.actionsOf', { n: r.number })}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('action.number')}</Table.Th>
+                <Table.Th>{t('action.text')}</Table.Th>
+                <Table.Th>{t('action.timeframe')}</Table.Th>
+                <Table.Th>{t('action.responsible')}</Table.Th>
+                <Table.Th>{t('action.status')}</Table.Th>
+                <Table.Th>{t('action.comments')}</Table.Th>
+                <Table.Th />
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {r.actions.map((a) => (
+                <Fragment key={a.id}>
+                  <Table.Tr data-action={a.number}>
+                    <Table.Td>{a.number}</Table.Td>
+                    <Table.Td>{a.text}</Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{a.timeframe}</Text>
+                      <DueText due={a.due} />
+                      {a.fundingConditional && (
+                        <Badge size="xs" color="grape">
+                          {t('action.funding')}
+                        </Badge>
+                      )}
+                    </Table.Td>
+                    <Table.Td>{a.responsible}</Table.Td>
+                    <Table.Td>
+                      <Stack gap={4}>
+                        <StatusBadge status={a.status} />
+                        <OverdueBadge overdue={a.overdue} />
+                      </Stack>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{a.comments}</Text>
+                      {a.updates.length > 0 && (
+                        <Anchor component="button" size="xs" onClick={() => setHistory((h) => ({ ...h, [a.id]: !h[a.id] }))}>
+                          {t('action.historyCount', { count: a.updates.length })}
+                        </Anchor>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      <Group gap={4} wrap="nowrap">
+                        <Button size="xs" onClick={() => setProgressFor(a)} aria-label={t('action.recordProgressFor', { n: a.number })}>
+                          {t('action.recordProgress')}
+                        </Button>
+                        <Button size="xs" variant="default" onClick={() => setEditAction(a)} aria-label={t('action.editFor', { n: a.number })}>
+                          {t('common.edit')}
+                        </Button>
+                      </Group>
+                    </Table.Td>
+                  </Table.Tr>
+                  {history[a.id] && (
+                    <Table.Tr>
+                      <Table.Td />
+                      <Table.Td colSpan={6}>
+                        <History updates={a.updates} />
+                      </Table.Td>
+                    </Table.Tr>
+                  )}
+                </Fragment>
+              ))}
+            </Table.Tbody>
+          </Table>
+          <Group mt="xs">
+            <Button size="xs" variant="subtle" onClick={() => addAction.mutate(r.id)} loading={addAction.isPending}>
+              {t('action.add')}
+            </Button>
+          </Group>
+        </Card>
+      ))}
+
+      {progressFor && <ProgressModal action={progressFor} statuses={statuses} onClose={() => setProgressFor(null)} />}
+      {editAction && <ActionEditModal action={editAction} onClose={() => setEditAction(null)} />}
+      {editRec && <RecommendationModal rec={editRec} template={m.statusTemplate} onClose={() => setEditRec(null)} />}
+      {editEval && <EvaluationModal matrix={m} onClose={() => setEditEval(false)} />}
+    </Stack>
+  );
+}
+
+function History({ updates }: { updates: Action['updates'] }) {
+  const { t } = useTranslation();
+  const date = useFormatDate();
+  return (
+    <Stack gap={2} aria-label={t('action.history')}>
+      {updates.map((u) => (
+        <Text size="sm" key={u.id}>
+          <b>{date(u.recordedOn)}</b> — {u.author}
+          {u.statusTo ? ` (${t(`status.${u.statusFrom}`)} → ${t(`status.${u.statusTo}`)})` : ''}
+          {u.comment ? `: ${u.comment}` : ''}
+        </Text>
+      ))}
+    </Stack>
+  );
+}
+
+function RecommendationModal({ rec, template, onClose }: { rec: Rec; template: Matrix['statusTemplate']; onClose: () => void }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [form, setForm] = useState({
+    text: rec.text,
+    addressedTo: rec.addressedTo ?? '',
+    priority: rec.priority ? String(rec.priority) : '',
+    priorityJustification: rec.priorityJustification ?? '',
+    response: rec.response ?? '',
+    responseText: rec.responseText ?? '',
+    status: rec.status ?? '',
+    comments: rec.comments ?? '',
+  });
+  const save = useMutation({
+    mutationFn: () =>
+      api(`/recommendations/${rec.id}`, {
+        method: 'PATCH',
+        json: {
+          text: form.text,
+          addressedTo: form.addressedTo || null,
+          priority: form.priority ? Number(form.priority) : null,
+          priorityJustification: form.priorityJustification || null,
+          response: form.response || null,
+          responseText: form.responseText || null,
+          comments: form.comments || null,
+          ...(template === '2022' ? { status: form.status || null } : {}),
+        },
+      }),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries();
+      onClose();
+    },
+  });
+  const set = (k: keyof typeof form) => (v: string | null) => setForm((f) => ({ ...f, [k]: v ?? '' }));
+  return (
+    <Modal opened onClose={onClose} title={t('recommendation.edit')} size="lg">
+      <Stack>
+        <Textarea label={t('recommendation.text')} autosize minRows={3} value={form.text} onChange={(e) => set('text')(e.currentTarget.value)} error={fieldError(save.error, 'text')} />
+        <TextInput label={t('recommendation.addressedTo')} value={form.addressedTo} onChange={(e) => set('addressedTo')(e.currentTarget.value)} />
+        <Select
+          label={t('recommendation.priority')}
+          value={form.priority}
+          onChange={set('priority')}
+          data={[{ value: '', label: t('recommendation.noPriority') }, ...['1', '2', '3'].map((p) => ({ value: p, label: p }))]}
+          error={fieldError(save.error, 'priority')}
+        />
+        <TextInput label={t('recommendation.priorityJustification')} value={form.priorityJustification} onChange={(e) => set('priorityJustification')(e.currentTarget.value)} />
+        <Select
+          label={t('recommendation.responseKind')}
+          value={form.response}
+          onChange={set('response')}
+          data={[
+            { value: '', label: t('response.none') },
+            ...['accepted', 'partially_accepted', 'rejected'].map((r) => ({ value: r, label: t(`response.${r}`) })),
+          ]}
+        />
+        <Textarea label={t('recommendation.response')} autosize minRows={2} value={form.responseText} onChange={(e) => set('responseText')(e.currentTarget.value)} />
+        {template === '2022' && (
+          <Select
+            label={t('recommendation.status')}
+            value={form.status}
+            onChange={set('status')}
+            data={[{ value: '', label: '—' }, ...['open', 'discarded', 'completed'].map((s) => ({ value: s, label: t(`status.${s}`) }))]}
+          />
+        )}
+        <Textarea label={t('recommendation.comments')} autosize value={form.comments} onChange={(e) => set('comments')(e.currentTarget.value)} />
+        <ErrorAlert error={save.error} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button onClick={() => save.mutate()} loading={save.isPending}>
+            {t('common.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+function EvaluationModal({ matrix, onClose }: { matrix: Matrix; onClose: () => void }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [form, setForm] = useState({
+    title: matrix.title,
+    year: matrix.year as number | string | null,
+    period: matrix.period ?? '',
+    evaluators: matrix.evaluators ?? '',
+    owner: matrix.owner ?? '',
+    publishedOn: matrix.publishedOn ?? '',
+    overallComment: matrix.overallComment ?? '',
+  });
+  const save = useMutation({
+    mutationFn: () =>
+      api(`/evaluations/${matrix.id}`, {
+        method: 'PATCH',
+        json: {
+          title: form.title,
+          year: form.year === '' || form.year === null ? null : Number(form.year),
+          period: form.period || null,
+          evaluators: form.evaluators || null,
+          owner: form.owner || null,
+          publishedOn: form.publishedOn || null,
+          overallComment: form.overallComment || null,
+        },
+      }),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries();
+      onClose();
+    },
+  });
+  const text = (k: Exclude<keyof typeof form, 'year'>) => ({
+    value: form[k],
+    onChange: (e: { currentTarget: { value: string } }) => {
+      const v = e.currentTarget.value;
+      setForm((f) => ({ ...f, [k]: v }));
+    },
+    error: fieldError(save.error, k),
+  });
+  return (
+    <Modal opened onClose={onClose} title={t('evaluation.edit')} size="lg">
+      <Stack>
+        <TextInput label={t('evaluation.title')} {...text('title')} />
+        <NumberInput label={t('evaluation.year')} value={form.year ?? ''} onChange={(v) => setForm((f) => ({ ...f, year: v }))} error={fieldError(save.error, 'year')} />
+        <TextInput label={t('evaluation.period')} {...text('period')} />
+        <TextInput label={t('evaluation.evaluators')} {...text('evaluators')} />
+        <TextInput label={t('evaluation.owner')} {...text('owner')} />
+        <TextInput label={t('evaluation.publishedOn')} type="date" {...text('publishedOn')} />
+        <Textarea label={t('evaluation.overallComment')} autosize {...text('overallComment')} />
+        <ErrorAlert error={save.error} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button onClick={() => save.mutate()} loading={save.isPending}>
+            {t('common.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
