@@ -33,7 +33,9 @@ describe('the integra CLI', () => {
     const out = path.join(dir, 'matrix.docx');
     const exp = await runCli(['export', 'matrix', id, '--format', 'docx', '--out', out], env);
     expect(exp.code).toBe(0);
-    expect(await docxText(readFileSync(out))).toContain('Evaluation recommendation 2: Certify the language level');
+    expect(await docxText(readFileSync(out))).toContain(
+      'Evaluation recommendation 2: Certify the language level',
+    );
     const json = path.join(dir, 'matrix.json');
     expect((await runCli(['export', 'matrix', id, '--format', 'json', '--out', json], env)).code).toBe(0);
     expect(JSON.parse(readFileSync(json, 'utf8')).evaluation.recommendations).toHaveLength(3);
@@ -47,7 +49,18 @@ describe('the integra CLI', () => {
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toMatch(/No recommendation found/);
-    const missing = await runCli(['export', 'matrix', '00000000-0000-4000-8000-000000000000', '--format', 'csv', '--out', path.join(dir, 'x.csv')], env);
+    const missing = await runCli(
+      [
+        'export',
+        'matrix',
+        '00000000-0000-4000-8000-000000000000',
+        '--format',
+        'csv',
+        '--out',
+        path.join(dir, 'x.csv'),
+      ],
+      env,
+    );
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/No such evaluation/);
     expect(() => statSync(path.join(dir, 'x.csv'))).toThrow();

@@ -4,8 +4,8 @@
  */
 import { addDays, format } from 'date-fns';
 import type { Db } from '../db/client.js';
-import type { ActionStatus } from '../modules/actions/model.js';
 import { ensureDefaultOrganisation } from '../modules/accounts/service.js';
+import type { ActionStatus } from '../modules/actions/model.js';
 import type { ImportedEvaluation } from '../modules/evaluations/model.js';
 import { saveEvaluation } from '../modules/evaluations/service.js';
 import { say, withDatabase } from './io.js';
@@ -22,7 +22,18 @@ const UNITS = [
   'Partnerships',
   'Finance unit',
 ];
-const VERBS = ['Design', 'Organise', 'Review', 'Train', 'Publish', 'Monitor', 'Translate', 'Set up', 'Evaluate', 'Share'];
+const VERBS = [
+  'Design',
+  'Organise',
+  'Review',
+  'Train',
+  'Publish',
+  'Monitor',
+  'Translate',
+  'Set up',
+  'Evaluate',
+  'Share',
+];
 const OBJECTS = [
   'the M&E plan',
   'meetings with municipal departments',
@@ -75,7 +86,11 @@ export function generateEvaluation(index: number, actionsPerEvaluation: number):
           text: `${pick(VERBS)} ${pick(OBJECTS)}`,
           timeframe: hasDue ? format(start, 'MMMM yyyy') : 'Ongoing',
           due: hasDue
-            ? { from: format(start, 'yyyy-MM-dd'), to: format(addDays(start, 30 + Math.floor(rnd() * 200)), 'yyyy-MM-dd'), inferred: false }
+            ? {
+                from: format(start, 'yyyy-MM-dd'),
+                to: format(addDays(start, 30 + Math.floor(rnd() * 200)), 'yyyy-MM-dd'),
+                inferred: false,
+              }
             : null,
           responsible: pick(UNITS),
           fundingConditional: rnd() < 0.05,
@@ -109,14 +124,18 @@ export async function seedDemo(db: Db, count: number, actionsPerEvaluation = 100
 export async function demoCommand(opts: { evaluations: string; actions: string }): Promise<void> {
   const n = Number(opts.evaluations);
   const perEval = Number(opts.actions);
-  if (!Number.isInteger(n) || n < 1 || n > 100_000) throw new Error('--evaluations must be a whole number from 1 to 100000');
-  if (!Number.isInteger(perEval) || perEval < 1 || perEval > 500) throw new Error('--actions must be a whole number from 1 to 500');
+  if (!Number.isInteger(n) || n < 1 || n > 100_000)
+    throw new Error('--evaluations must be a whole number from 1 to 100000');
+  if (!Number.isInteger(perEval) || perEval < 1 || perEval > 500)
+    throw new Error('--actions must be a whole number from 1 to 500');
   await withDatabase(async (database) => {
     const started = Date.now();
     for (let done = 0; done < n; done += 100) {
       await seedDemo(database.db, Math.min(100, n - done), perEval, done);
       say(`demo: ${Math.min(done + 100, n)} of ${n} evaluations`);
     }
-    say(`demo: ${n} evaluations with ${n * perEval} actions in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    say(
+      `demo: ${n} evaluations with ${n * perEval} actions in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
   });
 }

@@ -16,7 +16,8 @@ export const FORMATS = ['docx', 'xlsx', 'csv', 'json'] as const;
 
 export async function exportMatrixCommand(id: string, opts: { format: string; out: string }): Promise<void> {
   const format = opts.format as (typeof FORMATS)[number];
-  if (!FORMATS.includes(format)) throw new Invalid(`Unknown format "${opts.format}": use ${FORMATS.join(', ')}.`);
+  if (!FORMATS.includes(format))
+    throw new Invalid(`Unknown format "${opts.format}": use ${FORMATS.join(', ')}.`);
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw new Invalid(`"${id}" is not an evaluation id.`);
   const matrix = await withDatabase(async (database) => {
     const organisationId = await ensureDefaultOrganisation(database.db);
@@ -27,7 +28,8 @@ export async function exportMatrixCommand(id: string, opts: { format: string; ou
   try {
     if (format === 'json') await writeFile(partial, JSON.stringify(exportMatrixJson(matrix), null, 2));
     else if (format === 'docx') await writeFile(partial, await exportMatrixDocx(matrix));
-    else if (format === 'csv') await pipeline(csvStream(MATRIX_COLUMNS, matrixRows(matrix)), createWriteStream(partial));
+    else if (format === 'csv')
+      await pipeline(csvStream(MATRIX_COLUMNS, matrixRows(matrix)), createWriteStream(partial));
     else {
       const stream = createWriteStream(partial);
       await writeXlsx(stream, 'Matrix', MATRIX_COLUMNS, matrixRows(matrix));

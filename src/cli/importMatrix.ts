@@ -1,12 +1,15 @@
 /** `integra import matrix FILE [--dry-run] [--json]` */
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { checkImportSize, importMatrixFile } from '../modules/evaluations/import/importMatrixFile.js';
 import { ensureDefaultOrganisation } from '../modules/accounts/service.js';
+import { checkImportSize, importMatrixFile } from '../modules/evaluations/import/importMatrixFile.js';
 import { saveEvaluation } from '../modules/evaluations/service.js';
 import { out, say, withDatabase } from './io.js';
 
-export async function importMatrixCommand(file: string, opts: { dryRun?: boolean; json?: boolean }): Promise<void> {
+export async function importMatrixCommand(
+  file: string,
+  opts: { dryRun?: boolean; json?: boolean },
+): Promise<void> {
   const info = await stat(file);
   if (!info.isFile()) throw Object.assign(new Error(`${file} is not a file`), { code: 'EISDIR' });
   checkImportSize(info.size);
@@ -16,7 +19,9 @@ export async function importMatrixCommand(file: string, opts: { dryRun?: boolean
     if (opts.json) out(JSON.stringify(result, null, 2));
     else {
       const actions = evaluation.recommendations.reduce((n, r) => n + r.actions.length, 0);
-      out(`${evaluation.title}: ${evaluation.recommendations.length} recommendations, ${actions} actions (${evaluation.statusTemplate} template). Nothing was saved.`);
+      out(
+        `${evaluation.title}: ${evaluation.recommendations.length} recommendations, ${actions} actions (${evaluation.statusTemplate} template). Nothing was saved.`,
+      );
     }
     for (const w of warnings) say(`warning: ${w.where}: ${w.message}`);
     return;

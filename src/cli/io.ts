@@ -1,6 +1,7 @@
 /** Shared CLI plumbing: machine output on stdout, messages on stderr, errors as exit codes. */
+
+import { type Database, DataFolderLocked, databaseOptionsFromEnv, openDatabase } from '../db/client.js';
 import { AppError } from '../server/errors.js';
-import { DataFolderLocked, databaseOptionsFromEnv, openDatabase, type Database } from '../db/client.js';
 
 export const say = (message: string) => process.stderr.write(`${message}\n`);
 export const out = (text: string) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);

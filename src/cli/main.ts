@@ -7,7 +7,9 @@ import { reportError } from './io.js';
 
 const program = new Command()
   .name('integra')
-  .description('Integra: evaluation follow-up and action tracking. Uses INTEGRA_DATA (default ./data) or DATABASE_URL.')
+  .description(
+    'Integra: evaluation follow-up and action tracking. Uses INTEGRA_DATA (default ./data) or DATABASE_URL.',
+  )
   .showHelpAfterError();
 
 const importCmd = program.command('import').description('bring existing documents in');

@@ -27,7 +27,9 @@ describe('the embedded database folder', () => {
       const res = await fetch(`${server.url}/api/evaluations/import`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ text: 'Evaluation title: Kill test\nEvaluation recommendation 1: Survive a crash.\n' }),
+        body: JSON.stringify({
+          text: 'Evaluation title: Kill test\nEvaluation recommendation 1: Survive a crash.\n',
+        }),
       });
       expect(res.status).toBe(200);
     } finally {
@@ -50,7 +52,9 @@ describe('the embedded database folder', () => {
     await first.close();
     const second = await openDatabase({ dataDir: folder });
     try {
-      const result = (await second.db.execute(sql`select similarity('unit', 'units') as s`)) as unknown as { rows: { s: number }[] };
+      const result = (await second.db.execute(sql`select similarity('unit', 'units') as s`)) as unknown as {
+        rows: { s: number }[];
+      };
       const rows = result.rows;
       expect(Number(rows[0].s)).toBeGreaterThan(0.3);
     } finally {

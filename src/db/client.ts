@@ -8,11 +8,11 @@ import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { Logger } from 'drizzle-orm';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
-import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import lockfile from 'proper-lockfile';
 import * as schema from './schema.js';
@@ -127,7 +127,8 @@ async function lockDataFolder(folder: string): Promise<() => Promise<void>> {
   } catch (err) {
     if ((err as { code?: string }).code !== 'ELOCKED') throw err;
     const owner = Number(existsSync(pidFile) ? readFileSync(pidFile, 'utf8').trim() : Number.NaN);
-    if (!Number.isInteger(owner) || owner === process.pid || isAlive(owner)) throw new DataFolderLocked(folder);
+    if (!Number.isInteger(owner) || owner === process.pid || isAlive(owner))
+      throw new DataFolderLocked(folder);
     rmSync(lockfilePath, { recursive: true, force: true });
     try {
       release = await take();

@@ -48,24 +48,34 @@ describe('parseTimeframe', () => {
     expect(due('Q1 2025, sous réserve de financements').fundingConditional).toBe(true);
   });
 
-  it.each(['N/A', 'n/a', 'Ongoing', 'Continuous', 'continuous effort over the next five years', 'en continu', '', '--'])(
-    'gives no due window for %j without complaint',
-    (text) => {
-      const r = due(text);
-      expect(r.due).toBeNull();
-      expect(r.kind).toBe('none');
-    },
-  );
+  it.each([
+    'N/A',
+    'n/a',
+    'Ongoing',
+    'Continuous',
+    'continuous effort over the next five years',
+    'en continu',
+    '',
+    '--',
+  ])('gives no due window for %j without complaint', (text) => {
+    const r = due(text);
+    expect(r.due).toBeNull();
+    expect(r.kind).toBe('none');
+  });
 
-  it.each(['soon', 'when the minister agrees', 'Q7 2023', '31/02/2024', 'Qwerty 2023', 'June 2024 to March 2024'])(
-    'refuses to guess a date for %j',
-    (text) => {
-      const r = due(text);
-      expect(r.due).toBeNull();
-      expect(r.kind).toBe('unreadable');
-      expect(r.problem).toBeTruthy();
-    },
-  );
+  it.each([
+    'soon',
+    'when the minister agrees',
+    'Q7 2023',
+    '31/02/2024',
+    'Qwerty 2023',
+    'June 2024 to March 2024',
+  ])('refuses to guess a date for %j', (text) => {
+    const r = due(text);
+    expect(r.due).toBeNull();
+    expect(r.kind).toBe('unreadable');
+    expect(r.problem).toBeTruthy();
+  });
 
   it('needs the evaluation year for a timeframe without one', () => {
     const r = due('Q2 to Q4', null);
@@ -74,7 +84,11 @@ describe('parseTimeframe', () => {
   });
 
   it('reads relative timeframes from the response date', () => {
-    expect(due('within 6 months', 2022, '2022-03-15').due).toEqual({ from: '2022-03-15', to: '2022-09-15', inferred: true });
+    expect(due('within 6 months', 2022, '2022-03-15').due).toEqual({
+      from: '2022-03-15',
+      to: '2022-09-15',
+      inferred: true,
+    });
     expect(due('within 6 months', 2022, null).kind).toBe('unreadable');
   });
 });

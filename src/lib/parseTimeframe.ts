@@ -32,26 +32,81 @@ export interface TimeframeContext {
 }
 
 const MONTHS: Record<string, number> = {
-  january: 0, jan: 0, janvier: 0, janv: 0, gennaio: 0,
-  february: 1, feb: 1, fevrier: 1, fevr: 1, fev: 1, febbraio: 1,
-  march: 2, mar: 2, mars: 2, marzo: 2,
-  april: 3, apr: 3, avril: 3, avr: 3, aprile: 3,
-  may: 4, mai: 4, maggio: 4,
-  june: 5, jun: 5, juin: 5, giugno: 5,
-  july: 6, jul: 6, juillet: 6, juil: 6, luglio: 6,
-  august: 7, aug: 7, aout: 7, agosto: 7,
-  september: 8, sep: 8, sept: 8, septembre: 8, settembre: 8,
-  october: 9, oct: 9, octobre: 9, ottobre: 9,
-  november: 10, nov: 10, novembre: 10,
-  december: 11, dec: 11, decembre: 11, dicembre: 11,
+  january: 0,
+  jan: 0,
+  janvier: 0,
+  janv: 0,
+  gennaio: 0,
+  february: 1,
+  feb: 1,
+  fevrier: 1,
+  fevr: 1,
+  fev: 1,
+  febbraio: 1,
+  march: 2,
+  mar: 2,
+  mars: 2,
+  marzo: 2,
+  april: 3,
+  apr: 3,
+  avril: 3,
+  avr: 3,
+  aprile: 3,
+  may: 4,
+  mai: 4,
+  maggio: 4,
+  june: 5,
+  jun: 5,
+  juin: 5,
+  giugno: 5,
+  july: 6,
+  jul: 6,
+  juillet: 6,
+  juil: 6,
+  luglio: 6,
+  august: 7,
+  aug: 7,
+  aout: 7,
+  agosto: 7,
+  september: 8,
+  sep: 8,
+  sept: 8,
+  septembre: 8,
+  settembre: 8,
+  october: 9,
+  oct: 9,
+  octobre: 9,
+  ottobre: 9,
+  november: 10,
+  nov: 10,
+  novembre: 10,
+  december: 11,
+  dec: 11,
+  decembre: 11,
+  dicembre: 11,
 };
 
 const ORDINALS: Record<string, number> = {
-  first: 1, '1st': 1, premier: 1, premiere: 1, primo: 1,
-  second: 2, '2nd': 2, deuxieme: 2, seconde: 2, secondo: 2,
-  third: 3, '3rd': 3, troisieme: 3, terzo: 3,
-  fourth: 4, '4th': 4, quatrieme: 4, quarto: 4,
-  last: 4, dernier: 4,
+  first: 1,
+  '1st': 1,
+  premier: 1,
+  premiere: 1,
+  primo: 1,
+  second: 2,
+  '2nd': 2,
+  deuxieme: 2,
+  seconde: 2,
+  secondo: 2,
+  third: 3,
+  '3rd': 3,
+  troisieme: 3,
+  terzo: 3,
+  fourth: 4,
+  '4th': 4,
+  quatrieme: 4,
+  quarto: 4,
+  last: 4,
+  dernier: 4,
 };
 
 const NO_DEADLINE =
@@ -59,7 +114,8 @@ const NO_DEADLINE =
 const NO_DEADLINE_ANYWHERE = /\b(continuous|ongoing|on-going|en continu|in continuo)\b/;
 const FUNDING =
   /\b(subject to|depending on|dependent on|conditional (up)?on|pending|sous reserve de|en fonction de|subordinat[oa] a)\s+(the\s+)?(availability of\s+|la disponibilite des?\s+|disponibilita di\s+)?(funds|funding|financing|resources|budget|financements?|fonds|ressources|fondi|finanziamenti)\b/;
-const TO_BE_DECIDED = /^(tbd|tbc|to be (determined|decided|defined|confirmed)|a (determiner|definir|confirmer)|da definire)\b/;
+const TO_BE_DECIDED =
+  /^(tbd|tbc|to be (determined|decided|defined|confirmed)|a (determiner|definir|confirmer)|da definire)\b/;
 
 type Point = { start: Date; end: Date; hasYear: boolean };
 
@@ -71,25 +127,30 @@ function readPoint(raw: string, year: number | null): Point | null {
   let m: RegExpMatchArray | null;
   const withYear = (y: string | undefined) => (y ? Number(y.length === 2 ? `20${y}` : y) : year);
   // ISO date 2023-06-30
-  if ((m = s.match(/^(\d{4})-(\d{2})-(\d{2})$/))) {
+  m = s.match(/^(\d{4})-(\d{2})-(\d{2})$/);
+  if (m) {
     const d = parse(s, 'yyyy-MM-dd', new Date());
     return isValid(d) ? { start: d, end: d, hasYear: true } : null;
   }
   // 30/06/2023, 30.06.2023 (day first, as in the offices that write these matrices)
-  if ((m = s.match(/^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/))) {
+  m = s.match(/^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/);
+  if (m) {
     const d = new Date(Number(m[3]), Number(m[2]) - 1, Number(m[1]));
     if (d.getMonth() !== Number(m[2]) - 1) return null;
     return { start: d, end: d, hasYear: true };
   }
   // Q2 2022, Q2, T2 2025, Q2/2022, 2022 Q2, 2nd quarter 2022, premier trimestre 2025
-  if ((m = s.match(/^(?:q|t)([1-4])(?:\s*[/-]?\s*(\d{4}|\d{2}))?$/)) || (m = s.match(/^(\d{4})\s*[-/]?\s*(?:q|t)([1-4])$/))) {
+  m =
+    s.match(/^(?:q|t)([1-4])(?:\s*[/-]?\s*(\d{4}|\d{2}))?$/) ?? s.match(/^(\d{4})\s*[-/]?\s*(?:q|t)([1-4])$/);
+  if (m) {
     const [q, y] = /^\d{4}/.test(m[1]) ? [Number(m[2]), m[1]] : [Number(m[1]), m[2]];
     const yr = withYear(y);
     if (yr == null) return null;
     const start = new Date(yr, (q - 1) * 3, 1);
     return { start, end: endOfQuarter(start), hasYear: !!y };
   }
-  if ((m = s.match(/^(\w+)\s+(?:quarter|trimestre)(?:\s+(?:of\s+|de\s+|del\s+)?(\d{4}))?$/))) {
+  m = s.match(/^(\w+)\s+(?:quarter|trimestre)(?:\s+(?:of\s+|de\s+|del\s+)?(\d{4}))?$/);
+  if (m) {
     const q = ORDINALS[m[1]];
     const yr = withYear(m[2]);
     if (!q || yr == null) return null;
@@ -97,7 +158,10 @@ function readPoint(raw: string, year: number | null): Point | null {
     return { start, end: endOfQuarter(start), hasYear: !!m[2] };
   }
   // H2 2023, S1 2024, second half of 2023, premier semestre 2024, mid-2023
-  if ((m = s.match(/^(?:h|s)([12])(?:\s*[/-]?\s*(\d{4}))?$/)) || (m = s.match(/^(\w+)\s+(?:half|semestre|semester)(?:\s+(?:of\s+|de\s+|del\s+)?(\d{4}))?$/))) {
+  m =
+    s.match(/^(?:h|s)([12])(?:\s*[/-]?\s*(\d{4}))?$/) ??
+    s.match(/^(\w+)\s+(?:half|semestre|semester)(?:\s+(?:of\s+|de\s+|del\s+)?(\d{4}))?$/);
+  if (m) {
     const h = /^\d$/.test(m[1]) ? Number(m[1]) : ORDINALS[m[1]];
     const yr = withYear(m[2]);
     if ((h !== 1 && h !== 2 && h !== 4) || yr == null) return null;
@@ -106,7 +170,8 @@ function readPoint(raw: string, year: number | null): Point | null {
     return { start, end: endOfMonth(addMonths(start, 5)), hasYear: !!m[2] };
   }
   // 15 March 2023, March 15 2023, March 2023, March, mars 2025
-  if ((m = s.match(/^(\d{1,2})(?:st|nd|rd|th|er)?\s+([a-z]+)\.?(?:\s+(\d{4}))?$/))) {
+  m = s.match(/^(\d{1,2})(?:st|nd|rd|th|er)?\s+([a-z]+)\.?(?:\s+(\d{4}))?$/);
+  if (m) {
     const mo = MONTHS[m[2]];
     const yr = withYear(m[3]);
     if (mo === undefined || yr == null) return null;
@@ -114,14 +179,16 @@ function readPoint(raw: string, year: number | null): Point | null {
     if (d.getMonth() !== mo) return null;
     return { start: d, end: d, hasYear: !!m[3] };
   }
-  if ((m = s.match(/^([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$/))) {
+  m = s.match(/^([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$/);
+  if (m) {
     const mo = MONTHS[m[1]];
     if (mo === undefined) return null;
     const d = new Date(Number(m[3]), mo, Number(m[2]));
     if (d.getMonth() !== mo) return null;
     return { start: d, end: d, hasYear: true };
   }
-  if ((m = s.match(/^([a-z]+)\.?(?:\s+(?:of\s+|de\s+|di\s+)?(\d{4}))?$/))) {
+  m = s.match(/^([a-z]+)\.?(?:\s+(?:of\s+|de\s+|di\s+)?(\d{4}))?$/);
+  if (m) {
     const mo = MONTHS[m[1]];
     const yr = withYear(m[2]);
     if (mo === undefined || yr == null) return null;
@@ -129,7 +196,8 @@ function readPoint(raw: string, year: number | null): Point | null {
     return { start, end: endOfMonth(start), hasYear: !!m[2] };
   }
   // 2025
-  if ((m = s.match(/^(\d{4})$/))) {
+  m = s.match(/^(\d{4})$/);
+  if (m) {
     const start = new Date(Number(m[1]), 0, 1);
     return { start, end: endOfYear(start), hasYear: true };
   }
@@ -146,7 +214,8 @@ function withYearFrom(raw: string, point: Point, other: Point, isStart: boolean)
   return p ? { ...p, hasYear: true } : null;
 }
 
-const RANGE_SEP = /\s*(?:\bto\b|\buntil\b|\btill\b|\bthrough\b|\bthru\b|\bau\b|\ba\b|\bjusqu'?\s*(?:a|en|au)\b|\bfino a\b|\bal\b|–|—|-|\/)\s*/;
+const RANGE_SEP =
+  /\s*(?:\bto\b|\buntil\b|\btill\b|\bthrough\b|\bthru\b|\bau\b|\ba\b|\bjusqu'?\s*(?:a|en|au)\b|\bfino a\b|\bal\b|–|—|-|\/)\s*/;
 
 function readRange(s: string, ctxYear: number | null): { from: Date; to: Date; inferred: boolean } | null {
   const single = readPoint(s, ctxYear);
@@ -154,7 +223,10 @@ function readRange(s: string, ctxYear: number | null): { from: Date; to: Date; i
   // Try each separator position so that "2025 – 2026" and "Q3 2023 – Q1 2024" split right.
   const re = new RegExp(RANGE_SEP.source, 'g');
   for (const sep of s.matchAll(re)) {
-    const left = s.slice(0, sep.index).replace(/^(from|de|du|dal|da)\s+/, '').trim();
+    const left = s
+      .slice(0, sep.index)
+      .replace(/^(from|de|du|dal|da)\s+/, '')
+      .trim();
     const right = s.slice((sep.index ?? 0) + sep[0].length).trim();
     if (!left || !right) continue;
     let a = readPoint(left, null);
@@ -188,7 +260,10 @@ function readRange(s: string, ctxYear: number | null): { from: Date; to: Date; i
 }
 
 /** Reads a timeframe as written in a matrix. */
-export function parseTimeframe(written: string | null | undefined, ctx: TimeframeContext = {}): TimeframeReading {
+export function parseTimeframe(
+  written: string | null | undefined,
+  ctx: TimeframeContext = {},
+): TimeframeReading {
   const year = ctx.year ?? null;
   let s = foldText(written ?? '')
     .replace(/[()[\]]/g, ' ')
@@ -197,7 +272,13 @@ export function parseTimeframe(written: string | null | undefined, ctx: Timefram
     .replace(/[.;,:]+$/, '')
     .trim();
   const fundingConditional = FUNDING.test(s);
-  if (fundingConditional) s = s.replace(FUNDING, ' ').replace(/\s+/g, ' ').trim().replace(/[.;,:-]+$/, '').trim();
+  if (fundingConditional)
+    s = s
+      .replace(FUNDING, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .replace(/[.;,:-]+$/, '')
+      .trim();
   if (!s || /^[-–—\s]+$/.test(s)) return { due: null, fundingConditional, kind: 'none' };
   if (NO_DEADLINE.test(s) || (NO_DEADLINE_ANYWHERE.test(s) && !/\d{4}|\bq[1-4]\b/.test(s))) {
     return { due: null, fundingConditional, kind: 'none' };
@@ -210,7 +291,12 @@ export function parseTimeframe(written: string | null | undefined, ctx: Timefram
   const rel = s.match(/^(?:within|in|dans les|d'ici|entro)\s+(\d{1,2})\s+(months?|mois|mesi)$/);
   if (rel) {
     if (!ctx.referenceDate) {
-      return { due: null, fundingConditional, kind: 'unreadable', problem: 'a relative timeframe needs the date of the management response' };
+      return {
+        due: null,
+        fundingConditional,
+        kind: 'unreadable',
+        problem: 'a relative timeframe needs the date of the management response',
+      };
     }
     const ref = parse(ctx.referenceDate, 'yyyy-MM-dd', new Date());
     return {
@@ -224,16 +310,27 @@ export function parseTimeframe(written: string | null | undefined, ctx: Timefram
   const deadline = s.match(
     /^(?:by|before|not later than|no later than|deadline:?|due:?|d'ici|avant|au plus tard|entro|until|jusqu'?\s*(?:a|en|au))?\s*(?:(?:the\s+)?(?:end|close)\s+(?:of\s+)?|fin\s+(?:de\s+|d'\s*)?|la fin\s+(?:de\s+|d'\s*)?|fine\s+(?:di\s+)?)?(.+)$/,
   );
-  const hasDeadlineWord = /^(by|before|not later than|no later than|deadline|due|d'ici|avant|au plus tard|entro|until|jusqu)|^(the\s+)?(end|close)\b|^(la\s+)?fin\b|^fine\b/.test(s);
+  const hasDeadlineWord =
+    /^(by|before|not later than|no later than|deadline|due|d'ici|avant|au plus tard|entro|until|jusqu)|^(the\s+)?(end|close)\b|^(la\s+)?fin\b|^fine\b/.test(
+      s,
+    );
   if (hasDeadlineWord && deadline) {
     const target = deadline[1].trim();
     const point = readPoint(target, year);
     if (point) {
-      return { due: { from: null, to: fmt(point.end), inferred: !point.hasYear }, fundingConditional, kind: 'window' };
+      return {
+        due: { from: null, to: fmt(point.end), inferred: !point.hasYear },
+        fundingConditional,
+        kind: 'window',
+      };
     }
     const range = readRange(target, year);
     if (range) {
-      return { due: { from: null, to: fmt(range.to), inferred: range.inferred }, fundingConditional, kind: 'window' };
+      return {
+        due: { from: null, to: fmt(range.to), inferred: range.inferred },
+        fundingConditional,
+        kind: 'window',
+      };
     }
   }
 
@@ -251,6 +348,8 @@ export function parseTimeframe(written: string | null | undefined, ctx: Timefram
     due: null,
     fundingConditional,
     kind: 'unreadable',
-    problem: needsYear ? 'the timeframe names no year and the evaluation year is unknown' : 'the timeframe could not be read as a date or period',
+    problem: needsYear
+      ? 'the timeframe names no year and the evaluation year is unknown'
+      : 'the timeframe could not be read as a date or period',
   };
 }

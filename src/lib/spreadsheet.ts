@@ -20,7 +20,11 @@ export async function writeXlsx<T>(
   columns: Column<T>[],
   rows: Iterable<T> | AsyncIterable<T>,
 ): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: out,
+    useStyles: true,
+    useSharedStrings: false,
+  });
   workbook.creator = 'Integra';
   const sheet = workbook.addWorksheet(sheetName.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31) || 'Sheet', {
     views: [{ state: 'frozen', ySplit: 1 }],
@@ -50,7 +54,11 @@ export function csvStream<T>(columns: Column<T>[], rows: Iterable<T> | AsyncIter
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** An .xlsx as a readable stream, for HTTP replies: a failure mid-way aborts the download. */
-export function xlsxStream<T>(sheetName: string, columns: Column<T>[], rows: Iterable<T> | AsyncIterable<T>): Readable {
+export function xlsxStream<T>(
+  sheetName: string,
+  columns: Column<T>[],
+  rows: Iterable<T> | AsyncIterable<T>,
+): Readable {
   const out = new PassThrough();
   writeXlsx(out, sheetName, columns, rows).catch((err: Error) => out.destroy(err));
   return out;

@@ -18,7 +18,10 @@ function multipart(filename: string, content: Buffer) {
     `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
   );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-  return { payload: Buffer.concat([head, content, tail]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+  return {
+    payload: Buffer.concat([head, content, tail]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
 }
 
 describe.each(testDatabases())('HTTP API on $name', ({ open }) => {
@@ -38,7 +41,11 @@ describe.each(testDatabases())('HTTP API on $name', ({ open }) => {
   const evaluationCount = async () => (await app.inject({ url: '/api/evaluations' })).json().total as number;
 
   it('reads pasted text without saving it on a dry run', async () => {
-    const res = await app.inject({ method: 'POST', url: '/api/evaluations/import?dryRun=true', payload: { text: fixture } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/evaluations/import?dryRun=true',
+      payload: { text: fixture },
+    });
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body.evaluation.recommendations).toHaveLength(4);
@@ -82,13 +89,22 @@ describe.each(testDatabases())('HTTP API on $name', ({ open }) => {
     for (let i = 0; i < junk.length; i++) junk[i] = (i * 7919) % 256;
     const cases: [string, Buffer, number, RegExp][] = [
       ['empty.txt', Buffer.alloc(0), 400, /empty/],
-      ['letter.txt', Buffer.from('Dear all,\nthe meeting is moved to Tuesday.\n'), 400, /No recommendation found/],
+      [
+        'letter.txt',
+        Buffer.from('Dear all,\nthe meeting is moved to Tuesday.\n'),
+        400,
+        /No recommendation found/,
+      ],
       ['junk.bin', junk, 415, /not a text file/],
       ['matrix.pdf', Buffer.from('%PDF-1.7\n%âãÏÓ\n'), 415, /PDF/],
       ['big.txt', Buffer.alloc(50 * 1024 * 1024, 'a'), 413, /MB|larger/],
     ];
     for (const [name, content, status, message] of cases) {
-      const res = await app.inject({ method: 'POST', url: '/api/evaluations/import/file', ...multipart(name, content) });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/evaluations/import/file',
+        ...multipart(name, content),
+      });
       expect({ name, status: res.statusCode }).toEqual({ name, status });
       expect(res.json().error.message).toMatch(message);
     }
@@ -119,7 +135,10 @@ describe.each(testDatabases())('HTTP API on $name', ({ open }) => {
       payload: { priority: 7 },
     });
     expect(priority.statusCode).toBe(400);
-    expect(priority.json().error.details[0]).toMatchObject({ path: 'body.priority', message: 'priority is 1, 2 or 3' });
+    expect(priority.json().error.details[0]).toMatchObject({
+      path: 'body.priority',
+      message: 'priority is 1, 2 or 3',
+    });
     const missing = await app.inject({ url: '/api/evaluations/00000000-0000-4000-8000-000000000000' });
     expect(missing.statusCode).toBe(404);
     expect(missing.json().error.code).toBe('not_found');
@@ -128,7 +147,12 @@ describe.each(testDatabases())('HTTP API on $name', ({ open }) => {
   it('documents the API in OpenAPI at /api/docs', async () => {
     const doc = (await app.inject({ url: '/api/docs/json' })).json();
     expect(Object.keys(doc.paths)).toEqual(
-      expect.arrayContaining(['/api/evaluations', '/api/evaluations/import', '/api/actions', '/api/actions/{id}/updates']),
+      expect.arrayContaining([
+        '/api/evaluations',
+        '/api/evaluations/import',
+        '/api/actions',
+        '/api/actions/{id}/updates',
+      ]),
     );
     const ui = await app.inject({ url: '/api/docs' });
     expect([200, 302]).toContain(ui.statusCode);

@@ -7,7 +7,12 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import type { Db } from '../db/client.js';
 import { todayIso } from '../lib/dates.js';
 import { actionRoutes } from '../modules/actions/routes.js';
@@ -46,7 +51,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       info: {
         title: 'Integra API',
         version: '0.1.0',
-        description: 'Evaluation follow-up and the shared action tracker. Errors are `{ error: { code, message, details? } }`.',
+        description:
+          'Evaluation follow-up and the shared action tracker. Errors are `{ error: { code, message, details? } }`.',
       },
     },
     transform: jsonSchemaTransform,

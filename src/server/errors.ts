@@ -53,14 +53,18 @@ export class Unsupported extends AppError {
 }
 
 /** Turns a zod error into field-level issues. */
-export function fieldIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[]): FieldIssue[] {
+export function fieldIssues(
+  issues: readonly { path: readonly PropertyKey[]; message: string }[],
+): FieldIssue[] {
   return issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
 }
 
 /** Maps PostgreSQL errors by SQLSTATE code (never by message text) into the error set. */
 export function fromDatabaseError(err: unknown): AppError | null {
-  const code = typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : '';
-  const cause = typeof err === 'object' && err !== null && 'cause' in err ? (err as { cause: unknown }).cause : null;
+  const code =
+    typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : '';
+  const cause =
+    typeof err === 'object' && err !== null && 'cause' in err ? (err as { cause: unknown }).cause : null;
   switch (code) {
     case '23505':
       return new Conflict('A record with these values already exists.');

@@ -32,7 +32,9 @@ async function main() {
   const address = app.server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
   const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
-  console.log(`\nIntegra is running at http://${shown}:${actualPort}  (data: ${database.location}; API docs at /api/docs)\n`);
+  console.log(
+    `\nIntegra is running at http://${shown}:${actualPort}  (data: ${database.location}; API docs at /api/docs)\n`,
+  );
 }
 
 main().catch((err) => {

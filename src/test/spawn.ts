@@ -27,7 +27,9 @@ export function runCli(args: string[], env: Record<string, string>): Promise<Run
 }
 
 /** Starts the server on a free port and resolves once it listens. */
-export function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; url: string; output: () => string }> {
+export function startServer(
+  env: Record<string, string>,
+): Promise<{ child: ChildProcess; url: string; output: () => string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
       cwd: ROOT,

@@ -20,10 +20,21 @@ export async function api<T>(path: string, init: RequestInit & { json?: unknown 
   const { json, ...rest } = init;
   const headers = new Headers(rest.headers);
   if (json !== undefined) headers.set('content-type', 'application/json');
-  const res = await fetch(`/api${path}`, { ...rest, headers, body: json !== undefined ? JSON.stringify(json) : rest.body });
+  const res = await fetch(`/api${path}`, {
+    ...rest,
+    headers,
+    body: json !== undefined ? JSON.stringify(json) : rest.body,
+  });
   if (!res.ok) {
-    const body = (await res.json().catch(() => null)) as { error?: { code: string; message: string; details?: FieldIssue[] } } | null;
-    throw new ApiError(res.status, body?.error?.code ?? 'error', body?.error?.message ?? res.statusText, body?.error?.details);
+    const body = (await res.json().catch(() => null)) as {
+      error?: { code: string; message: string; details?: FieldIssue[] };
+    } | null;
+    throw new ApiError(
+      res.status,
+      body?.error?.code ?? 'error',
+      body?.error?.message ?? res.statusText,
+      body?.error?.details,
+    );
   }
   return (res.status === 204 ? undefined : await res.json()) as T;
 }
@@ -31,7 +42,8 @@ export async function api<T>(path: string, init: RequestInit & { json?: unknown 
 /** A query string from the set values of an object. */
 export function toQuery(params: Record<string, string | number | boolean | undefined | null>): string {
   const q = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
+  for (const [k, v] of Object.entries(params))
+    if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
   const s = q.toString();
   return s ? `?${s}` : '';
 }

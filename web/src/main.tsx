@@ -1,5 +1,5 @@
 import '@mantine/core/styles.css';
-import { AppShell, Anchor, Group, MantineProvider, NativeSelect, Title } from '@mantine/core';
+import { Anchor, AppShell, Group, MantineProvider, NativeSelect, Title } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

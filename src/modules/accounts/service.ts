@@ -7,7 +7,11 @@ import type { Db } from '../../db/client.js';
 import { organisations } from './schema.js';
 
 export async function ensureDefaultOrganisation(db: Db, name = 'My organisation'): Promise<string> {
-  const [first] = await db.select({ id: organisations.id }).from(organisations).orderBy(asc(organisations.createdAt)).limit(1);
+  const [first] = await db
+    .select({ id: organisations.id })
+    .from(organisations)
+    .orderBy(asc(organisations.createdAt))
+    .limit(1);
   if (first) return first.id;
   const [created] = await db.insert(organisations).values({ name }).returning({ id: organisations.id });
   return created.id;

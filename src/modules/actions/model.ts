@@ -21,9 +21,13 @@ export const CLOSED_STATUSES: readonly ActionStatus[] = ['completed', 'no_longer
 export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is written YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
-    message: 'not a calendar date',
-  });
+  .refine(
+    (s) =>
+      !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+    {
+      message: 'not a calendar date',
+    },
+  );
 
 export const dueWindowSchema = z
   .object({ from: isoDate.nullable(), to: isoDate, inferred: z.boolean() })
@@ -46,7 +50,15 @@ export type ActionPatch = z.infer<typeof actionPatchSchema>;
 
 export const newActionSchema = z
   .object({ ...actionFields, status: z.enum(ACTION_STATUSES).nullable() })
-  .partial({ timeframe: true, due: true, responsible: true, fundingConditional: true, comments: true, status: true, number: true })
+  .partial({
+    timeframe: true,
+    due: true,
+    responsible: true,
+    fundingConditional: true,
+    comments: true,
+    status: true,
+    number: true,
+  })
   .strict();
 export type NewAction = z.infer<typeof newActionSchema>;
 

@@ -3,7 +3,12 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { type Column, csvStream, XLSX_TYPE, xlsxStream } from '../../lib/spreadsheet.js';
 import type { AppContext } from '../../server/context.js';
-import { actionListQuerySchema, actionListSchema, actionPatchSchema, progressUpdateInputSchema } from './model.js';
+import {
+  actionListQuerySchema,
+  actionListSchema,
+  actionPatchSchema,
+  progressUpdateInputSchema,
+} from './model.js';
 import {
   type ActionExportRow,
   addProgressUpdate,
@@ -43,7 +48,8 @@ export function actionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         schema: {
           tags,
-          summary: 'All actions across evaluations, filtered by responsible unit, status, priority and due date',
+          summary:
+            'All actions across evaluations, filtered by responsible unit, status, priority and due date',
           querystring: actionListQuerySchema,
           response: { 200: actionListSchema },
         },
@@ -78,13 +84,22 @@ export function actionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
     );
 
-    app.get('/actions/:id', { schema: { tags, summary: 'One action with its progress history', params: idParams } }, (req) =>
-      getAction(ctx.db, req.organisationId, req.params.id, ctx.today()),
+    app.get(
+      '/actions/:id',
+      { schema: { tags, summary: 'One action with its progress history', params: idParams } },
+      (req) => getAction(ctx.db, req.organisationId, req.params.id, ctx.today()),
     );
 
     app.patch(
       '/actions/:id',
-      { schema: { tags, summary: 'Edit an action (text, timeframe, due window, responsible units…)', params: idParams, body: actionPatchSchema } },
+      {
+        schema: {
+          tags,
+          summary: 'Edit an action (text, timeframe, due window, responsible units…)',
+          params: idParams,
+          body: actionPatchSchema,
+        },
+      },
       (req) => updateAction(ctx.db, req.organisationId, req.params.id, req.body, ctx.today()),
     );
 
@@ -99,7 +114,13 @@ export function actionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (req, reply) => {
-        const action = await addProgressUpdate(ctx.db, req.organisationId, req.params.id, req.body, ctx.today());
+        const action = await addProgressUpdate(
+          ctx.db,
+          req.organisationId,
+          req.params.id,
+          req.body,
+          ctx.today(),
+        );
         return reply.status(201).send(action);
       },
     );

@@ -3,7 +3,7 @@
  * that shows a unit all it owes. The list joins the tables of the sources (recommendations and
  * their evaluations today) to say where each action comes from and which statuses it may take.
  */
-import { and, asc, desc, eq, gte, ilike, inArray, isNull, lte, max, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, ilike, inArray, isNull, lte, max, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { parseTimeframe } from '../../lib/parseTimeframe.js';
 import { Invalid, NotFound } from '../../server/errors.js';
@@ -140,9 +140,14 @@ export async function actionsOfRecommendations(
   const rows = await db
     .select()
     .from(actions)
-    .where(and(eq(actions.organisationId, organisationId), inArray(actions.recommendationId, recommendationIds)))
+    .where(
+      and(eq(actions.organisationId, organisationId), inArray(actions.recommendationId, recommendationIds)),
+    )
     .orderBy(asc(actions.position), asc(actions.createdAt));
-  const updates = await updatesOf(db, rows.map((r) => r.id));
+  const updates = await updatesOf(
+    db,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => present(r, updates.get(r.id) ?? [], today));
 }
 
@@ -184,7 +189,12 @@ function checkStatus(status: ActionStatus, vocabulary: readonly ActionStatus[], 
   }
 }
 
-export async function getAction(db: Db, organisationId: string, id: string, today: string): Promise<ActionWithHistory> {
+export async function getAction(
+  db: Db,
+  organisationId: string,
+  id: string,
+  today: string,
+): Promise<ActionWithHistory> {
   const [row] = await db
     .select()
     .from(actions)
@@ -195,7 +205,13 @@ export async function getAction(db: Db, organisationId: string, id: string, toda
 }
 
 /** Edits an action's fields. Status changes go through progress updates, so each is in the history. */
-export async function updateAction(db: Db, organisationId: string, id: string, patch: ActionPatch, today: string) {
+export async function updateAction(
+  db: Db,
+  organisationId: string,
+  id: string,
+  patch: ActionPatch,
+  today: string,
+) {
   return db.transaction(async (tx) => {
     const { action, year } = await loadForChange(tx, organisationId, id);
     if (patch.timeframe !== undefined && patch.timeframe !== action.timeframe && patch.due === undefined) {
@@ -268,7 +284,11 @@ export async function addActionToRecommendation(
 ): Promise<ActionWithHistory> {
   return db.transaction(async (tx) => {
     const [rec] = await tx
-      .select({ id: recommendations.id, number: recommendations.number, template: evaluations.statusTemplate })
+      .select({
+        id: recommendations.id,
+        number: recommendations.number,
+        template: evaluations.statusTemplate,
+      })
       .from(recommendations)
       .innerJoin(evaluations, eq(evaluations.id, recommendations.evaluationId))
       .where(and(eq(recommendations.id, recommendationId), eq(evaluations.organisationId, organisationId)));
@@ -312,7 +332,9 @@ function listConditions(organisationId: string, q: Partial<ActionListQuery>, tod
   if (q.q?.trim()) conds.push(ilike(actions.text, `%${escapeLike(q.q.trim())}%`));
   if (q.status) conds.push(eq(actions.status, q.status));
   if (q.priority !== undefined) {
-    conds.push(q.priority === 0 ? isNull(recommendations.priority) : eq(recommendations.priority, q.priority));
+    conds.push(
+      q.priority === 0 ? isNull(recommendations.priority) : eq(recommendations.priority, q.priority),
+    );
   }
   if (q.dueBefore) conds.push(lte(actions.dueTo, q.dueBefore));
   if (q.dueAfter) conds.push(gte(actions.dueTo, q.dueAfter));
@@ -343,7 +365,11 @@ const listColumns = (today: string) => ({
   response: recommendations.response,
 });
 
-type ListRecord = ActionListRow & { comments: string | null; recommendationText: string | null; response: string | null };
+type ListRecord = ActionListRow & {
+  comments: string | null;
+  recommendationText: string | null;
+  response: string | null;
+};
 
 function presentListRow(r: {
   id: string;
@@ -389,11 +415,21 @@ function presentListRow(r: {
  * The cross-source action list ("what does my unit owe, and by when?"): filtered, sorted and
  * paginated in the database, one query per page (the total comes with the rows).
  */
-export async function listActions(db: Db, organisationId: string, q: ActionListQuery, today: string): Promise<ActionList> {
+export async function listActions(
+  db: Db,
+  organisationId: string,
+  q: ActionListQuery,
+  today: string,
+): Promise<ActionList> {
   const order = {
     due: [asc(dueOrder), asc(actions.id)],
     '-due': [desc(dueOrder), desc(actions.id)],
-    evaluation: [asc(evaluations.title), asc(evaluations.id), asc(recommendations.position), asc(actions.position)],
+    evaluation: [
+      asc(evaluations.title),
+      asc(evaluations.id),
+      asc(recommendations.position),
+      asc(actions.position),
+    ],
     priority: [sql`${recommendations.priority} asc nulls last`, asc(dueOrder), asc(actions.id)],
     status: [asc(actions.status), asc(dueOrder), asc(actions.id)],
   }[q.sort];
@@ -442,7 +478,10 @@ export async function* streamActions(
   let after: { due: string; id: string } | null = null;
   for (;;) {
     const where: SQL = after
-      ? and(listConditions(organisationId, q, today), sql`(${dueOrder}, ${actions.id}) > (${after.due}::date, ${after.id}::uuid)`)!
+      ? and(
+          listConditions(organisationId, q, today),
+          sql`(${dueOrder}, ${actions.id}) > (${after.due}::date, ${after.id}::uuid)`,
+        )!
       : listConditions(organisationId, q, today);
     const rows = await db
       .select({ ...listColumns(today), dueKey: sql<string>`${dueOrder}::text` })

@@ -65,7 +65,10 @@ export const evaluationFields = {
 export const importedEvaluationSchema = z.object({
   ...evaluationFields,
   notes: z.array(text(50_000)).max(500).default([]),
-  recommendations: z.array(importedRecommendationSchema).min(1, 'a matrix has at least one recommendation').max(500),
+  recommendations: z
+    .array(importedRecommendationSchema)
+    .min(1, 'a matrix has at least one recommendation')
+    .max(500),
 });
 export type ImportedEvaluation = z.infer<typeof importedEvaluationSchema>;
 

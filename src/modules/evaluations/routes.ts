@@ -18,7 +18,13 @@ import {
   matrixSchema,
   recommendationPatchSchema,
 } from './model.js';
-import { getMatrix, listEvaluations, saveEvaluation, updateEvaluation, updateRecommendation } from './service.js';
+import {
+  getMatrix,
+  listEvaluations,
+  saveEvaluation,
+  updateEvaluation,
+  updateRecommendation,
+} from './service.js';
 
 const idParams = z.object({ id: z.string().uuid('not a valid id') });
 const dryRunQuery = z.object({ dryRun: z.enum(['true', 'false']).default('false') });
@@ -28,7 +34,14 @@ const importReply = z.union([importResultSchema, savedImport]);
 export const EXPORT_FORMATS = ['docx', 'xlsx', 'csv', 'json'] as const;
 
 const safeFileName = (title: string) =>
-  (title.normalize('NFKD').replace(/[^\w\s-]/g, '').trim().replace(/\s+/g, '-').slice(0, 60) || 'matrix').toLowerCase();
+  (
+    title
+      .normalize('NFKD')
+      .replace(/[^\w\s-]/g, '')
+      .trim()
+      .replace(/\s+/g, '-')
+      .slice(0, 60) || 'matrix'
+  ).toLowerCase();
 
 export function evaluationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
@@ -46,7 +59,12 @@ export function evaluationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             pageSize: z.coerce.number().int().min(1).max(200).default(25),
           }),
           response: {
-            200: z.object({ items: z.array(evaluationSummarySchema), total: z.number(), page: z.number(), pageSize: z.number() }),
+            200: z.object({
+              items: z.array(evaluationSummarySchema),
+              total: z.number(),
+              page: z.number(),
+              pageSize: z.number(),
+            }),
           },
         },
       },
@@ -68,7 +86,12 @@ export function evaluationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         checkImportSize(Buffer.byteLength(req.body.text));
         const result = importMatrixText(req.body.text, { sourceName: req.body.name });
         if (req.query.dryRun === 'true') return result;
-        const { id } = await saveEvaluation(ctx.db, req.organisationId, result.evaluation, req.body.name ?? null);
+        const { id } = await saveEvaluation(
+          ctx.db,
+          req.organisationId,
+          result.evaluation,
+          req.body.name ?? null,
+        );
         return { id, warnings: result.warnings };
       },
     );
@@ -106,20 +129,40 @@ export function evaluationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (req, reply) => {
-        const saved = await saveEvaluation(ctx.db, req.organisationId, req.body.evaluation, req.body.sourceName ?? null);
+        const saved = await saveEvaluation(
+          ctx.db,
+          req.organisationId,
+          req.body.evaluation,
+          req.body.sourceName ?? null,
+        );
         return reply.status(201).send(saved);
       },
     );
 
     app.get(
       '/evaluations/:id',
-      { schema: { tags, summary: 'One evaluation as its matrix', params: idParams, response: { 200: matrixSchema } } },
+      {
+        schema: {
+          tags,
+          summary: 'One evaluation as its matrix',
+          params: idParams,
+          response: { 200: matrixSchema },
+        },
+      },
       (req) => getMatrix(ctx.db, req.organisationId, req.params.id, ctx.today()),
     );
 
     app.patch(
       '/evaluations/:id',
-      { schema: { tags, summary: 'Edit an evaluation', params: idParams, body: evaluationPatchSchema, response: { 200: matrixSchema } } },
+      {
+        schema: {
+          tags,
+          summary: 'Edit an evaluation',
+          params: idParams,
+          body: evaluationPatchSchema,
+          response: { 200: matrixSchema },
+        },
+      },
       async (req) => {
         await updateEvaluation(ctx.db, req.organisationId, req.params.id, req.body);
         return getMatrix(ctx.db, req.organisationId, req.params.id, ctx.today());
@@ -140,16 +183,23 @@ export function evaluationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const matrix = await getMatrix(ctx.db, req.organisationId, req.params.id, ctx.today());
         const base = safeFileName(matrix.title);
         const download = (ext: string, type: string) =>
-          reply.header('content-type', type).header('content-disposition', `attachment; filename="${base}.${ext}"`);
+          reply
+            .header('content-type', type)
+            .header('content-disposition', `attachment; filename="${base}.${ext}"`);
         switch (req.query.format) {
           case 'json':
-            return download('json', 'application/json; charset=utf-8').send(JSON.stringify(exportMatrixJson(matrix), null, 2));
-          case 'docx':
-            return download('docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document').send(
-              await exportMatrixDocx(matrix),
+            return download('json', 'application/json; charset=utf-8').send(
+              JSON.stringify(exportMatrixJson(matrix), null, 2),
             );
+          case 'docx':
+            return download(
+              'docx',
+              'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+            ).send(await exportMatrixDocx(matrix));
           case 'csv':
-            return download('csv', 'text/csv; charset=utf-8').send(csvStream(MATRIX_COLUMNS, matrixRows(matrix)));
+            return download('csv', 'text/csv; charset=utf-8').send(
+              csvStream(MATRIX_COLUMNS, matrixRows(matrix)),
+            );
           case 'xlsx':
             return download('xlsx', XLSX_TYPE).send(xlsxStream('Matrix', MATRIX_COLUMNS, matrixRows(matrix)));
         }
@@ -168,16 +218,34 @@ export function evaluationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (req) => {
-        const { evaluationId } = await updateRecommendation(ctx.db, req.organisationId, req.params.id, req.body);
+        const { evaluationId } = await updateRecommendation(
+          ctx.db,
+          req.organisationId,
+          req.params.id,
+          req.body,
+        );
         return getMatrix(ctx.db, req.organisationId, evaluationId, ctx.today());
       },
     );
 
     app.post(
       '/recommendations/:id/actions',
-      { schema: { tags, summary: 'Add a key action to a recommendation', params: idParams, body: newActionSchema } },
+      {
+        schema: {
+          tags,
+          summary: 'Add a key action to a recommendation',
+          params: idParams,
+          body: newActionSchema,
+        },
+      },
       async (req, reply) => {
-        const action = await addActionToRecommendation(ctx.db, req.organisationId, req.params.id, req.body, ctx.today());
+        const action = await addActionToRecommendation(
+          ctx.db,
+          req.organisationId,
+          req.params.id,
+          req.body,
+          ctx.today(),
+        );
         return reply.status(201).send(action);
       },
     );

@@ -1,6 +1,17 @@
 /** Tables of the evaluation follow-up: evaluations and their recommendations. Actions live in actions/. */
 import { sql } from 'drizzle-orm';
-import { check, date, index, integer, jsonb, pgTable, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { organisations } from '../accounts/schema.js';
 
 export const evaluations = pgTable(

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import ExcelJS from 'exceljs';
 import { Writable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
 import { count } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.js';
 import { csvStream, writeXlsx } from '../../lib/spreadsheet.js';
-import { docxText } from '../../test/docxText.js';
 import { testDatabases } from '../../test/databases.js';
+import { docxText } from '../../test/docxText.js';
 import { ensureDefaultOrganisation } from '../accounts/service.js';
 import { actionListQuerySchema } from '../actions/model.js';
 import { actions } from '../actions/schema.js';
@@ -32,8 +32,20 @@ describe.each(testDatabases())('evaluations on $name', ({ open }) => {
   beforeAll(async () => {
     database = await open();
     org = await ensureDefaultOrganisation(database.db);
-    classicId = (await saveEvaluation(database.db, org, importMatrixText(fixture('classic-welcome-desks.txt')).evaluation)).id;
-    id2022 = (await saveEvaluation(database.db, org, importMatrixText(fixture('2022-language-courses.txt')).evaluation)).id;
+    classicId = (
+      await saveEvaluation(
+        database.db,
+        org,
+        importMatrixText(fixture('classic-welcome-desks.txt')).evaluation,
+      )
+    ).id;
+    id2022 = (
+      await saveEvaluation(
+        database.db,
+        org,
+        importMatrixText(fixture('2022-language-courses.txt')).evaluation,
+      )
+    ).id;
   }, 60_000);
   afterAll(async () => {
     await database?.close();
@@ -44,7 +56,11 @@ describe.each(testDatabases())('evaluations on $name', ({ open }) => {
     expect(m.recommendations.map((r) => r.number)).toEqual(['1', '2', '3', '4']);
     expect(m.recommendations.map((r) => r.actions.length)).toEqual([2, 4, 1, 2]);
     const a11 = m.recommendations[0].actions[0];
-    expect(a11).toMatchObject({ number: '1.1', status: 'initiated', due: { from: '2023-07-01', to: '2024-03-31' } });
+    expect(a11).toMatchObject({
+      number: '1.1',
+      status: 'initiated',
+      due: { from: '2023-07-01', to: '2024-03-31' },
+    });
     expect(m.recommendations[0].actions[1].status).toBe('not_initiated');
     const m2022 = await getMatrix(database.db, org, id2022, TODAY);
     expect(m2022.statusTemplate).toBe('2022');
@@ -54,7 +70,9 @@ describe.each(testDatabases())('evaluations on $name', ({ open }) => {
 
   it('flags overdue actions from the due window and status, never storing it', async () => {
     const m = await getMatrix(database.db, org, classicId, TODAY);
-    const byNumber = Object.fromEntries(m.recommendations.flatMap((r) => r.actions).map((a) => [a.number, a]));
+    const byNumber = Object.fromEntries(
+      m.recommendations.flatMap((r) => r.actions).map((a) => [a.number, a]),
+    );
     expect(byNumber['2.1'].overdue).toBe(true); // by end of June 2023, not initiated
     expect(byNumber['1.1'].overdue).toBe(false); // window ends March 2024
     expect(byNumber['4.2'].overdue).toBe(false); // no due window
@@ -77,7 +95,12 @@ describe.each(testDatabases())('evaluations on $name', ({ open }) => {
       database.db,
       org,
       a.id,
-      { author: 'Lena Okafor', comment: 'Forms translated and printed', status: 'completed', recordedOn: '2024-01-10' },
+      {
+        author: 'Lena Okafor',
+        comment: 'Forms translated and printed',
+        status: 'completed',
+        recordedOn: '2024-01-10',
+      },
       TODAY,
     );
     expect(after.status).toBe('completed');
@@ -91,7 +114,13 @@ describe.each(testDatabases())('evaluations on $name', ({ open }) => {
         statusTo: 'completed',
       }),
     ]);
-    const again = await addProgressUpdate(database.db, org, a.id, { author: 'Lena', comment: 'Shared with partners' }, TODAY);
+    const again = await addProgressUpdate(
+      database.db,
+      org,
+      a.id,
+      { author: 'Lena', comment: 'Shared with partners' },
+      TODAY,
+    );
     expect(again.updates).toHaveLength(2);
     expect(again.updates[1]).toMatchObject({ statusFrom: null, statusTo: null, recordedOn: TODAY });
   });
@@ -99,12 +128,20 @@ describe.each(testDatabases())('evaluations on $name', ({ open }) => {
   it('refuses a status outside the evaluation’s template, and future dates', async () => {
     const m = await getMatrix(database.db, org, classicId, TODAY);
     const a = m.recommendations[0].actions[1];
-    await expect(addProgressUpdate(database.db, org, a.id, { author: 'X', status: 'open' }, TODAY)).rejects.toMatchObject({
+    await expect(
+      addProgressUpdate(database.db, org, a.id, { author: 'X', status: 'open' }, TODAY),
+    ).rejects.toMatchObject({
       code: 'invalid',
       details: [expect.objectContaining({ path: 'status' })],
     });
     await expect(
-      addProgressUpdate(database.db, org, a.id, { author: 'X', comment: 'hi', recordedOn: '2024-02-01' }, TODAY),
+      addProgressUpdate(
+        database.db,
+        org,
+        a.id,
+        { author: 'X', comment: 'hi', recordedOn: '2024-02-01' },
+        TODAY,
+      ),
     ).rejects.toMatchObject({ code: 'invalid' });
     const still = await getMatrix(database.db, org, classicId, TODAY);
     expect(still.recommendations[0].actions[1].updates).toHaveLength(0);
@@ -127,7 +164,9 @@ describe.each(testDatabases())('evaluations on $name', ({ open }) => {
     await updateRecommendation(database.db, org, m.recommendations[3].id, { response: 'accepted' });
     const after = await getMatrix(database.db, org, classicId, TODAY);
     expect(after.recommendations[3].response).toBe('accepted');
-    await expect(updateRecommendation(database.db, org, m.recommendations[3].id, { status: 'open' })).rejects.toMatchObject({
+    await expect(
+      updateRecommendation(database.db, org, m.recommendations[3].id, { status: 'open' }),
+    ).rejects.toMatchObject({
       code: 'invalid',
     });
   });
@@ -187,7 +226,9 @@ describe.each(testDatabases())('evaluations on $name', ({ open }) => {
     const m = await getMatrix(database.db, org, classicId, TODAY);
     const text = await docxText(await exportMatrixDocx(m));
     expect(text).toContain('Evaluation recommendation 1: To extend the opening hours');
-    expect(text).toContain('Key actions\tTimeframe or deadline\tResponsible unit(s)\tImplementation monitoring');
+    expect(text).toContain(
+      'Key actions\tTimeframe or deadline\tResponsible unit(s)\tImplementation monitoring',
+    );
     const back = importMatrixText(text).evaluation;
     expect(back.title).toBe(m.title);
     expect(back.year).toBe(m.year);
@@ -203,7 +244,9 @@ describe.each(testDatabases())('evaluations on $name', ({ open }) => {
         p: orig.priority,
         resp: orig.response,
       });
-      expect(r.actions.map((a) => [a.number, a.text, a.due, a.responsible, a.status, a.fundingConditional])).toEqual(
+      expect(
+        r.actions.map((a) => [a.number, a.text, a.due, a.responsible, a.status, a.fundingConditional]),
+      ).toEqual(
         orig.actions.map((a) => [a.number, a.text, a.due, a.responsible, a.status, a.fundingConditional]),
       );
     });
@@ -231,12 +274,18 @@ describe.each(testDatabases())('evaluations on $name', ({ open }) => {
 
     let csv = '';
     for await (const chunk of csvStream(MATRIX_COLUMNS, matrixRows(m))) csv += chunk;
-    const lines = csv.replace(/^\ufeff/, '').trim().split('\n');
+    const lines = csv
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\n');
     expect(lines[0]).toMatch(/^Evaluation,Recommendation no\.,Recommendation,/);
     expect(csv).toContain('"Translate the forms into Arabic, Tigrinya and Ukrainian"');
 
     const json = exportMatrixJson(m);
-    expect(json.evaluation.recommendations[1].actions[0]).toMatchObject({ number: '2.1', status: 'completed' });
+    expect(json.evaluation.recommendations[1].actions[0]).toMatchObject({
+      number: '2.1',
+      status: 'completed',
+    });
     expect(json.evaluation.recommendations[1].actions[0].updates).toHaveLength(2);
   });
 });

@@ -9,7 +9,12 @@ import type { Db } from '../../db/client.js';
 import { fieldIssues, Invalid, NotFound } from '../../server/errors.js';
 import { CLOSED_STATUSES } from '../actions/model.js';
 import { actions } from '../actions/schema.js';
-import { type ActionInsert, actionsOfRecommendations, insertActions, VOCABULARY } from '../actions/service.js';
+import {
+  type ActionInsert,
+  actionsOfRecommendations,
+  insertActions,
+  VOCABULARY,
+} from '../actions/service.js';
 import {
   type EvaluationPatch,
   type EvaluationSummary,
@@ -30,7 +35,10 @@ export async function saveEvaluation(
 ): Promise<{ id: string }> {
   const parsed = importedEvaluationSchema.safeParse(input);
   if (!parsed.success) {
-    throw new Invalid('The evaluation has invalid fields; nothing was saved.', fieldIssues(parsed.error.issues));
+    throw new Invalid(
+      'The evaluation has invalid fields; nothing was saved.',
+      fieldIssues(parsed.error.issues),
+    );
   }
   const evaluation = parsed.data;
   checkVocabulary(evaluation);
@@ -97,12 +105,20 @@ function checkVocabulary(evaluation: ImportedEvaluation) {
   const issues = evaluation.recommendations.flatMap((r, ri) =>
     r.actions.flatMap((a, ai) =>
       a.status && !allowed.includes(a.status)
-        ? [{ path: `recommendations.${ri}.actions.${ai}.status`, message: `use one of: ${allowed.join(', ')}` }]
+        ? [
+            {
+              path: `recommendations.${ri}.actions.${ai}.status`,
+              message: `use one of: ${allowed.join(', ')}`,
+            },
+          ]
         : [],
     ),
   );
   if (issues.length > 0) {
-    throw new Invalid(`Some statuses are not used by the ${evaluation.statusTemplate} template; nothing was saved.`, issues);
+    throw new Invalid(
+      `Some statuses are not used by the ${evaluation.statusTemplate} template; nothing was saved.`,
+      issues,
+    );
   }
 }
 
@@ -127,7 +143,8 @@ export async function listEvaluations(
   const evaluationId = sql.raw('"evaluations"."id"');
   const ofEvaluation = sql`${actions.recommendationId} in (select r.id from ${recommendations} r where r.evaluation_id = ${evaluationId})`;
   const conds = [eq(evaluations.organisationId, organisationId)];
-  if (query.q?.trim()) conds.push(ilike(evaluations.title, `%${query.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+  if (query.q?.trim())
+    conds.push(ilike(evaluations.title, `%${query.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
   const rows = await db
     .select({
       id: evaluations.id,
@@ -136,10 +153,19 @@ export async function listEvaluations(
       period: evaluations.period,
       statusTemplate: evaluations.statusTemplate,
       createdAt: evaluations.createdAt,
-      recommendationCount: sql<number>`(select count(*) from ${recommendations} r where r.evaluation_id = ${evaluationId})`.mapWith(Number),
+      recommendationCount:
+        sql<number>`(select count(*) from ${recommendations} r where r.evaluation_id = ${evaluationId})`.mapWith(
+          Number,
+        ),
       actionCount: sql<number>`(select count(*) from ${actions} where ${ofEvaluation})`.mapWith(Number),
-      completedCount: sql<number>`(select count(*) from ${actions} where ${ofEvaluation} and ${actions.status} = 'completed')`.mapWith(Number),
-      overdueCount: sql<number>`(select count(*) from ${actions} where ${ofEvaluation} and ${actions.dueTo} < ${today}::date and ${actions.status} not in (${closed}))`.mapWith(Number),
+      completedCount:
+        sql<number>`(select count(*) from ${actions} where ${ofEvaluation} and ${actions.status} = 'completed')`.mapWith(
+          Number,
+        ),
+      overdueCount:
+        sql<number>`(select count(*) from ${actions} where ${ofEvaluation} and ${actions.dueTo} < ${today}::date and ${actions.status} not in (${closed}))`.mapWith(
+          Number,
+        ),
       total: sql<number>`count(*) over()`.mapWith(Number),
     })
     .from(evaluations)
@@ -148,7 +174,10 @@ export async function listEvaluations(
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize);
   return {
-    items: rows.map(({ total: _t, statusTemplate, ...r }) => ({ ...r, statusTemplate: statusTemplate as StatusTemplate })),
+    items: rows.map(({ total: _t, statusTemplate, ...r }) => ({
+      ...r,
+      statusTemplate: statusTemplate as StatusTemplate,
+    })),
     total: rows[0]?.total ?? 0,
     page: query.page,
     pageSize: query.pageSize,
@@ -217,18 +246,28 @@ export async function updateEvaluation(db: Db, organisationId: string, id: strin
   if (updated.length === 0) throw new NotFound('evaluation');
 }
 
-export async function updateRecommendation(db: Db, organisationId: string, id: string, patch: RecommendationPatch) {
+export async function updateRecommendation(
+  db: Db,
+  organisationId: string,
+  id: string,
+  patch: RecommendationPatch,
+) {
   return db.transaction(async (tx) => {
     const [rec] = await tx
-      .select({ id: recommendations.id, evaluationId: recommendations.evaluationId, template: evaluations.statusTemplate })
+      .select({
+        id: recommendations.id,
+        evaluationId: recommendations.evaluationId,
+        template: evaluations.statusTemplate,
+      })
       .from(recommendations)
       .innerJoin(evaluations, eq(evaluations.id, recommendations.evaluationId))
       .where(and(eq(recommendations.id, id), eq(evaluations.organisationId, organisationId)));
     if (!rec) throw new NotFound('recommendation');
     if (patch.status && rec.template !== '2022') {
-      throw new Invalid('Recommendation statuses belong to the 2022 template; in the classic template each action has its status.', [
-        { path: 'status', message: 'record the status on the actions instead' },
-      ]);
+      throw new Invalid(
+        'Recommendation statuses belong to the 2022 template; in the classic template each action has its status.',
+        [{ path: 'status', message: 'record the status on the actions instead' }],
+      );
     }
     if (Object.keys(patch).length > 0) {
       await tx.update(recommendations).set(patch).where(eq(recommendations.id, id));

@@ -47,7 +47,12 @@ export function ActionEditModal({ action, onClose }: Props) {
           comments: form.comments || null,
           fundingConditional: funding,
           ...(dueChanged
-            ? { due: form.dueTo || form.dueFrom ? { from: form.dueFrom || null, to: form.dueTo, inferred: false } : null }
+            ? {
+                due:
+                  form.dueTo || form.dueFrom
+                    ? { from: form.dueFrom || null, to: form.dueTo, inferred: false }
+                    : null,
+              }
             : {}),
         },
       });
@@ -70,12 +75,20 @@ export function ActionEditModal({ action, onClose }: Props) {
       <Stack>
         <TextInput label={t('action.number')} {...field('number')} />
         <Textarea label={t('action.text')} autosize minRows={2} {...field('text')} />
-        <TextInput label={t('action.timeframe')} description={t('action.timeframeHint')} {...field('timeframe')} />
+        <TextInput
+          label={t('action.timeframe')}
+          description={t('action.timeframeHint')}
+          {...field('timeframe')}
+        />
         <Group grow>
           <TextInput type="date" label={t('action.dueFrom')} {...field('dueFrom', 'due.from')} />
           <TextInput type="date" label={t('action.dueTo')} {...field('dueTo', 'due.to')} />
         </Group>
-        <Checkbox label={t('action.funding')} checked={funding} onChange={(e) => setFunding(e.currentTarget.checked)} />
+        <Checkbox
+          label={t('action.funding')}
+          checked={funding}
+          onChange={(e) => setFunding(e.currentTarget.checked)}
+        />
         <TextInput label={t('action.responsible')} {...field('responsible')} />
         <Textarea label={t('action.comments')} autosize {...field('comments')} />
         <ErrorAlert error={save.error} />

@@ -2,7 +2,19 @@
  * Every action across evaluations, filtered by responsible unit, status, priority and due date:
  * "what does my unit owe, and by when?". Filters live in the address, so a view can be shared.
  */
-import { Anchor, Button, Checkbox, Group, Pagination, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Anchor,
+  Button,
+  Checkbox,
+  Group,
+  Pagination,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,7 +29,10 @@ const FILTERS = ['responsible', 'status', 'priority', 'dueBefore', 'dueAfter', '
 export function ActionsPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
-  const filters = Object.fromEntries(FILTERS.map((k) => [k, params.get(k) ?? ''])) as Record<(typeof FILTERS)[number], string>;
+  const filters = Object.fromEntries(FILTERS.map((k) => [k, params.get(k) ?? ''])) as Record<
+    (typeof FILTERS)[number],
+    string
+  >;
   const page = Number(params.get('page') ?? 1);
   const [responsible, setResponsible] = useState(filters.responsible);
 
@@ -37,7 +52,10 @@ export function ActionsPage() {
   });
 
   const query = { ...filters, page, pageSize: PAGE_SIZE };
-  const list = useQuery({ queryKey: ['actions', query], queryFn: () => api<ActionList>(`/actions${toQuery(query)}`) });
+  const list = useQuery({
+    queryKey: ['actions', query],
+    queryFn: () => api<ActionList>(`/actions${toQuery(query)}`),
+  });
   const exportQuery = toQuery({ ...filters, sort: undefined });
 
   return (
@@ -45,16 +63,30 @@ export function ActionsPage() {
       <Group justify="space-between">
         <Title order={2}>{t('actions.title')}</Title>
         <Group>
-          <Button component="a" variant="default" href={`/api/actions/export${exportQuery}${exportQuery ? '&' : '?'}format=xlsx`} download>
+          <Button
+            component="a"
+            variant="default"
+            href={`/api/actions/export${exportQuery}${exportQuery ? '&' : '?'}format=xlsx`}
+            download
+          >
             {t('actions.exportXlsx')}
           </Button>
-          <Button component="a" variant="default" href={`/api/actions/export${exportQuery}${exportQuery ? '&' : '?'}format=csv`} download>
+          <Button
+            component="a"
+            variant="default"
+            href={`/api/actions/export${exportQuery}${exportQuery ? '&' : '?'}format=csv`}
+            download
+          >
             {t('actions.exportCsv')}
           </Button>
         </Group>
       </Group>
       <Group align="flex-end" wrap="wrap">
-        <TextInput label={t('actions.filter.responsible')} value={responsible} onChange={(e) => setResponsible(e.currentTarget.value)} />
+        <TextInput
+          label={t('actions.filter.responsible')}
+          value={responsible}
+          onChange={(e) => setResponsible(e.currentTarget.value)}
+        />
         <Select
           label={t('actions.filter.status')}
           value={filters.status || null}
@@ -74,14 +106,27 @@ export function ActionsPage() {
             { value: '0', label: t('recommendation.noPriority') },
           ]}
         />
-        <TextInput type="date" label={t('actions.filter.dueAfter')} value={filters.dueAfter} onChange={(e) => setFilter('dueAfter', e.currentTarget.value)} />
-        <TextInput type="date" label={t('actions.filter.dueBefore')} value={filters.dueBefore} onChange={(e) => setFilter('dueBefore', e.currentTarget.value)} />
+        <TextInput
+          type="date"
+          label={t('actions.filter.dueAfter')}
+          value={filters.dueAfter}
+          onChange={(e) => setFilter('dueAfter', e.currentTarget.value)}
+        />
+        <TextInput
+          type="date"
+          label={t('actions.filter.dueBefore')}
+          value={filters.dueBefore}
+          onChange={(e) => setFilter('dueBefore', e.currentTarget.value)}
+        />
         <Select
           label={t('actions.filter.sort')}
           value={filters.sort || 'due'}
           onChange={(v) => setFilter('sort', v === 'due' ? null : v)}
           allowDeselect={false}
-          data={['due', '-due', 'priority', 'evaluation', 'status'].map((s) => ({ value: s, label: t(`actions.sort.${s}`) }))}
+          data={['due', '-due', 'priority', 'evaluation', 'status'].map((s) => ({
+            value: s,
+            label: t(`actions.sort.${s}`),
+          }))}
         />
         <Checkbox
           label={t('actions.filter.overdue')}

@@ -25,7 +25,12 @@ export function ProgressModal({ action, statuses, onClose }: Props) {
     mutationFn: () =>
       api(`/actions/${action.id}/updates`, {
         method: 'POST',
-        json: { recordedOn, author, comment: comment || null, ...(status && status !== action.status ? { status } : {}) },
+        json: {
+          recordedOn,
+          author,
+          comment: comment || null,
+          ...(status && status !== action.status ? { status } : {}),
+        },
       }),
     onSuccess: async () => {
       localStorage.setItem('integra.author', author);
@@ -45,9 +50,29 @@ export function ProgressModal({ action, statuses, onClose }: Props) {
           <Text size="sm" c="dimmed">
             {action.text}
           </Text>
-          <TextInput type="date" label={t('progress.date')} value={recordedOn} onChange={(e) => setRecordedOn(e.currentTarget.value)} error={fieldError(save.error, 'recordedOn')} required />
-          <TextInput label={t('progress.author')} value={author} onChange={(e) => setAuthor(e.currentTarget.value)} error={fieldError(save.error, 'author')} required />
-          <Textarea label={t('progress.comment')} autosize minRows={3} value={comment} onChange={(e) => setComment(e.currentTarget.value)} error={fieldError(save.error, 'comment')} />
+          <TextInput
+            type="date"
+            label={t('progress.date')}
+            value={recordedOn}
+            onChange={(e) => setRecordedOn(e.currentTarget.value)}
+            error={fieldError(save.error, 'recordedOn')}
+            required
+          />
+          <TextInput
+            label={t('progress.author')}
+            value={author}
+            onChange={(e) => setAuthor(e.currentTarget.value)}
+            error={fieldError(save.error, 'author')}
+            required
+          />
+          <Textarea
+            label={t('progress.comment')}
+            autosize
+            minRows={3}
+            value={comment}
+            onChange={(e) => setComment(e.currentTarget.value)}
+            error={fieldError(save.error, 'comment')}
+          />
           <Select
             label={t('progress.status')}
             value={status}

@@ -1,5 +1,17 @@
 /** The list of evaluations with their progress: completed actions out of all, and what is overdue. */
-import { Anchor, Badge, Button, Group, Pagination, Progress, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  Pagination,
+  Progress,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -19,7 +31,9 @@ export function EvaluationsPage() {
   const list = useQuery({
     queryKey: ['evaluations', page, q],
     queryFn: () =>
-      api<{ items: EvaluationSummary[]; total: number }>(`/evaluations${toQuery({ page, pageSize: PAGE_SIZE, q })}`),
+      api<{ items: EvaluationSummary[]; total: number }>(
+        `/evaluations${toQuery({ page, pageSize: PAGE_SIZE, q })}`,
+      ),
   });
 
   return (
@@ -72,7 +86,9 @@ export function EvaluationsPage() {
                   <Table.Td>{e.recommendationCount}</Table.Td>
                   <Table.Td miw={180}>
                     <Progress value={share} aria-label={t('evaluations.progress')} />
-                    <Text size="xs">{t('evaluations.completedOf', { done: e.completedCount, total: e.actionCount })}</Text>
+                    <Text size="xs">
+                      {t('evaluations.completedOf', { done: e.completedCount, total: e.actionCount })}
+                    </Text>
                   </Table.Td>
                   <Table.Td>
                     {e.overdueCount > 0 ? (

@@ -2,7 +2,21 @@
  * Bringing a matrix in: paste its text or upload a .txt, see what was read and every warning,
  * correct the title, and only then save.
  */
-import { Alert, Badge, Button, FileInput, Group, List, Stack, Table, Tabs, Text, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  FileInput,
+  Group,
+  List,
+  Stack,
+  Table,
+  Tabs,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -37,7 +51,11 @@ export function ImportPage() {
   });
 
   const save = useMutation({
-    mutationFn: () => api<{ id: string }>('/evaluations', { method: 'POST', json: { evaluation: result!.evaluation, sourceName } }),
+    mutationFn: () =>
+      api<{ id: string }>('/evaluations', {
+        method: 'POST',
+        json: { evaluation: result!.evaluation, sourceName },
+      }),
     onSuccess: async ({ id }) => {
       await queryClient.invalidateQueries();
       navigate(`/evaluations/${id}`);
@@ -66,7 +84,13 @@ export function ImportPage() {
           />
         </Tabs.Panel>
         <Tabs.Panel value="file" pt="sm">
-          <FileInput label={t('import.fileLabel')} accept=".txt,text/plain" value={file} onChange={setFile} clearable />
+          <FileInput
+            label={t('import.fileLabel')}
+            accept=".txt,text/plain"
+            value={file}
+            onChange={setFile}
+            clearable
+          />
         </Tabs.Panel>
       </Tabs>
       <Group>

@@ -26,10 +26,19 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import type { Matrix } from '../../../src/modules/evaluations/model';
 import { STATUS_VOCABULARY } from '../../../src/modules/evaluations/model';
-import { ProgressModal } from '../actions/ProgressModal';
 import { ActionEditModal } from '../actions/ActionEditModal';
+import { ProgressModal } from '../actions/ProgressModal';
 import { api } from '../api';
-import { DueText, ErrorAlert, fieldError, OverdueBadge, PriorityBadge, ResponseBadge, StatusBadge, useFormatDate } from '../shared/ui';
+import {
+  DueText,
+  ErrorAlert,
+  fieldError,
+  OverdueBadge,
+  PriorityBadge,
+  ResponseBadge,
+  StatusBadge,
+  useFormatDate,
+} from '../shared/ui';
 
 type Rec = Matrix['recommendations'][number];
 type Action = Rec['actions'][number];
@@ -45,7 +54,8 @@ export function MatrixPage() {
   const [history, setHistory] = useState<Record<string, boolean>>({});
   const queryClient = useQueryClient();
   const addAction = useMutation({
-    mutationFn: (recId: string) => api(`/recommendations/${recId}/actions`, { method: 'POST', json: { text: '' } }),
+    mutationFn: (recId: string) =>
+      api(`/recommendations/${recId}/actions`, { method: 'POST', json: { text: '' } }),
     onSuccess: () => queryClient.invalidateQueries(),
   });
 
@@ -64,9 +74,21 @@ export function MatrixPage() {
             {m.year && <Badge variant="light">{m.year}</Badge>}
             <Badge variant="outline">{t(`template.${m.statusTemplate}`)}</Badge>
           </Group>
-          {m.evaluators && <Text size="sm">{t('evaluation.evaluators')}: {m.evaluators}</Text>}
-          {m.owner && <Text size="sm">{t('evaluation.owner')}: {m.owner}</Text>}
-          {m.overallComment && <Text size="sm">{t('evaluation.overallComment')}: {m.overallComment}</Text>}
+          {m.evaluators && (
+            <Text size="sm">
+              {t('evaluation.evaluators')}: {m.evaluators}
+            </Text>
+          )}
+          {m.owner && (
+            <Text size="sm">
+              {t('evaluation.owner')}: {m.owner}
+            </Text>
+          )}
+          {m.overallComment && (
+            <Text size="sm">
+              {t('evaluation.overallComment')}: {m.overallComment}
+            </Text>
+          )}
         </Stack>
         <Group>
           <Button variant="default" onClick={() => setEditEval(true)}>
@@ -78,7 +100,12 @@ export function MatrixPage() {
             </Menu.Target>
             <Menu.Dropdown>
               {(['docx', 'xlsx', 'csv', 'json'] as const).map((f) => (
-                <Menu.Item key={f} component="a" href={`/api/evaluations/${m.id}/export?format=${f}`} download>
+                <Menu.Item
+                  key={f}
+                  component="a"
+                  href={`/api/evaluations/${m.id}/export?format=${f}`}
+                  download
+                >
                   {t(`matrix.format.${f}`)}
                 </Menu.Item>
               ))}
@@ -97,7 +124,12 @@ export function MatrixPage() {
       )}
 
       {m.recommendations.map((r) => (
-        <Card key={r.id} withBorder component="section" aria-label={t('recommendation.heading', { n: r.number })}>
+        <Card
+          key={r.id}
+          withBorder
+          component="section"
+          aria-label={t('recommendation.heading', { n: r.number })}
+        >
           <Group justify="space-between" align="flex-start">
             <Group gap="xs">
               <Title order={4}>{t('recommendation.heading', { n: r.number })}</Title>
@@ -169,17 +201,30 @@ export function MatrixPage() {
                     <Table.Td>
                       <Text size="sm">{a.comments}</Text>
                       {a.updates.length > 0 && (
-                        <Anchor component="button" size="xs" onClick={() => setHistory((h) => ({ ...h, [a.id]: !h[a.id] }))}>
+                        <Anchor
+                          component="button"
+                          size="xs"
+                          onClick={() => setHistory((h) => ({ ...h, [a.id]: !h[a.id] }))}
+                        >
                           {t('action.historyCount', { count: a.updates.length })}
                         </Anchor>
                       )}
                     </Table.Td>
                     <Table.Td>
                       <Group gap={4} wrap="nowrap">
-                        <Button size="xs" onClick={() => setProgressFor(a)} aria-label={t('action.recordProgressFor', { n: a.number })}>
+                        <Button
+                          size="xs"
+                          onClick={() => setProgressFor(a)}
+                          aria-label={t('action.recordProgressFor', { n: a.number })}
+                        >
                           {t('action.recordProgress')}
                         </Button>
-                        <Button size="xs" variant="default" onClick={() => setEditAction(a)} aria-label={t('action.editFor', { n: a.number })}>
+                        <Button
+                          size="xs"
+                          variant="default"
+                          onClick={() => setEditAction(a)}
+                          aria-label={t('action.editFor', { n: a.number })}
+                        >
                           {t('common.edit')}
                         </Button>
                       </Group>
@@ -198,16 +243,25 @@ export function MatrixPage() {
             </Table.Tbody>
           </Table>
           <Group mt="xs">
-            <Button size="xs" variant="subtle" onClick={() => addAction.mutate(r.id)} loading={addAction.isPending}>
+            <Button
+              size="xs"
+              variant="subtle"
+              onClick={() => addAction.mutate(r.id)}
+              loading={addAction.isPending}
+            >
               {t('action.add')}
             </Button>
           </Group>
         </Card>
       ))}
 
-      {progressFor && <ProgressModal action={progressFor} statuses={statuses} onClose={() => setProgressFor(null)} />}
+      {progressFor && (
+        <ProgressModal action={progressFor} statuses={statuses} onClose={() => setProgressFor(null)} />
+      )}
       {editAction && <ActionEditModal action={editAction} onClose={() => setEditAction(null)} />}
-      {editRec && <RecommendationModal rec={editRec} template={m.statusTemplate} onClose={() => setEditRec(null)} />}
+      {editRec && (
+        <RecommendationModal rec={editRec} template={m.statusTemplate} onClose={() => setEditRec(null)} />
+      )}
       {editEval && <EvaluationModal matrix={m} onClose={() => setEditEval(false)} />}
     </Stack>
   );
@@ -229,7 +283,15 @@ function History({ updates }: { updates: Action['updates'] }) {
   );
 }
 
-function RecommendationModal({ rec, template, onClose }: { rec: Rec; template: Matrix['statusTemplate']; onClose: () => void }) {
+function RecommendationModal({
+  rec,
+  template,
+  onClose,
+}: {
+  rec: Rec;
+  template: Matrix['statusTemplate'];
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [form, setForm] = useState({
@@ -266,35 +328,70 @@ function RecommendationModal({ rec, template, onClose }: { rec: Rec; template: M
   return (
     <Modal opened onClose={onClose} title={t('recommendation.edit')} size="lg">
       <Stack>
-        <Textarea label={t('recommendation.text')} autosize minRows={3} value={form.text} onChange={(e) => set('text')(e.currentTarget.value)} error={fieldError(save.error, 'text')} />
-        <TextInput label={t('recommendation.addressedTo')} value={form.addressedTo} onChange={(e) => set('addressedTo')(e.currentTarget.value)} />
+        <Textarea
+          label={t('recommendation.text')}
+          autosize
+          minRows={3}
+          value={form.text}
+          onChange={(e) => set('text')(e.currentTarget.value)}
+          error={fieldError(save.error, 'text')}
+        />
+        <TextInput
+          label={t('recommendation.addressedTo')}
+          value={form.addressedTo}
+          onChange={(e) => set('addressedTo')(e.currentTarget.value)}
+        />
         <Select
           label={t('recommendation.priority')}
           value={form.priority}
           onChange={set('priority')}
-          data={[{ value: '', label: t('recommendation.noPriority') }, ...['1', '2', '3'].map((p) => ({ value: p, label: p }))]}
+          data={[
+            { value: '', label: t('recommendation.noPriority') },
+            ...['1', '2', '3'].map((p) => ({ value: p, label: p })),
+          ]}
           error={fieldError(save.error, 'priority')}
         />
-        <TextInput label={t('recommendation.priorityJustification')} value={form.priorityJustification} onChange={(e) => set('priorityJustification')(e.currentTarget.value)} />
+        <TextInput
+          label={t('recommendation.priorityJustification')}
+          value={form.priorityJustification}
+          onChange={(e) => set('priorityJustification')(e.currentTarget.value)}
+        />
         <Select
           label={t('recommendation.responseKind')}
           value={form.response}
           onChange={set('response')}
           data={[
             { value: '', label: t('response.none') },
-            ...['accepted', 'partially_accepted', 'rejected'].map((r) => ({ value: r, label: t(`response.${r}`) })),
+            ...['accepted', 'partially_accepted', 'rejected'].map((r) => ({
+              value: r,
+              label: t(`response.${r}`),
+            })),
           ]}
         />
-        <Textarea label={t('recommendation.response')} autosize minRows={2} value={form.responseText} onChange={(e) => set('responseText')(e.currentTarget.value)} />
+        <Textarea
+          label={t('recommendation.response')}
+          autosize
+          minRows={2}
+          value={form.responseText}
+          onChange={(e) => set('responseText')(e.currentTarget.value)}
+        />
         {template === '2022' && (
           <Select
             label={t('recommendation.status')}
             value={form.status}
             onChange={set('status')}
-            data={[{ value: '', label: '—' }, ...['open', 'discarded', 'completed'].map((s) => ({ value: s, label: t(`status.${s}`) }))]}
+            data={[
+              { value: '', label: '—' },
+              ...['open', 'discarded', 'completed'].map((s) => ({ value: s, label: t(`status.${s}`) })),
+            ]}
           />
         )}
-        <Textarea label={t('recommendation.comments')} autosize value={form.comments} onChange={(e) => set('comments')(e.currentTarget.value)} />
+        <Textarea
+          label={t('recommendation.comments')}
+          autosize
+          value={form.comments}
+          onChange={(e) => set('comments')(e.currentTarget.value)}
+        />
         <ErrorAlert error={save.error} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
@@ -352,7 +449,12 @@ function EvaluationModal({ matrix, onClose }: { matrix: Matrix; onClose: () => v
     <Modal opened onClose={onClose} title={t('evaluation.edit')} size="lg">
       <Stack>
         <TextInput label={t('evaluation.title')} {...text('title')} />
-        <NumberInput label={t('evaluation.year')} value={form.year ?? ''} onChange={(v) => setForm((f) => ({ ...f, year: v }))} error={fieldError(save.error, 'year')} />
+        <NumberInput
+          label={t('evaluation.year')}
+          value={form.year ?? ''}
+          onChange={(v) => setForm((f) => ({ ...f, year: v }))}
+          error={fieldError(save.error, 'year')}
+        />
         <TextInput label={t('evaluation.period')} {...text('period')} />
         <TextInput label={t('evaluation.evaluators')} {...text('evaluators')} />
         <TextInput label={t('evaluation.owner')} {...text('owner')} />

@@ -13,11 +13,14 @@ const STATUS_COLOURS: Record<string, string> = {
   discarded: 'dark',
 };
 
+/** Badges show their whole label: a cut "NOT INITI…" hides the status. */
+const WHOLE = { root: { overflow: 'visible', flexShrink: 0 }, label: { overflow: 'visible' } } as const;
+
 export function StatusBadge({ status }: { status: string | null }) {
   const { t } = useTranslation();
   if (!status) return null;
   return (
-    <Badge color={STATUS_COLOURS[status] ?? 'gray'} variant="light">
+    <Badge color={STATUS_COLOURS[status] ?? 'gray'} variant="light" styles={WHOLE}>
       {t(`status.${status}`)}
     </Badge>
   );
@@ -26,7 +29,7 @@ export function StatusBadge({ status }: { status: string | null }) {
 export function OverdueBadge({ overdue }: { overdue: boolean }) {
   const { t } = useTranslation();
   return overdue ? (
-    <Badge color="red" variant="filled" data-overdue="true">
+    <Badge color="red" variant="filled" data-overdue="true" styles={WHOLE}>
       {t('action.overdue')}
     </Badge>
   ) : null;
@@ -34,7 +37,14 @@ export function OverdueBadge({ overdue }: { overdue: boolean }) {
 
 export function ResponseBadge({ response }: { response: string | null }) {
   const { t } = useTranslation();
-  const colour = response === 'accepted' ? 'green' : response === 'partially_accepted' ? 'yellow' : response === 'rejected' ? 'red' : 'gray';
+  const colour =
+    response === 'accepted'
+      ? 'green'
+      : response === 'partially_accepted'
+        ? 'yellow'
+        : response === 'rejected'
+          ? 'red'
+          : 'gray';
   return (
     <Badge color={colour} variant="outline">
       {response ? t(`response.${response}`) : t('response.none')}
@@ -45,7 +55,10 @@ export function ResponseBadge({ response }: { response: string | null }) {
 export function PriorityBadge({ priority }: { priority: number | null }) {
   const { t } = useTranslation();
   return (
-    <Badge color={priority === 1 ? 'red' : priority === 2 ? 'orange' : priority === 3 ? 'yellow' : 'gray'} variant="light">
+    <Badge
+      color={priority === 1 ? 'red' : priority === 2 ? 'orange' : priority === 3 ? 'yellow' : 'gray'}
+      variant="light"
+    >
       {priority ? t('recommendation.priorityN', { n: priority }) : t('recommendation.noPriority')}
     </Badge>
   );
@@ -53,14 +66,24 @@ export function PriorityBadge({ priority }: { priority: number | null }) {
 
 export function useFormatDate() {
   const { i18n } = useTranslation();
-  const fmt = new Intl.DateTimeFormat(i18n.language, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  const fmt = new Intl.DateTimeFormat(i18n.language, {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
   return (iso: string) => fmt.format(new Date(`${iso}T00:00:00Z`));
 }
 
 export function DueText({ due }: { due: DueWindowInput | null }) {
   const { t } = useTranslation();
   const date = useFormatDate();
-  if (!due) return <Text size="sm" c="dimmed">{t('action.noDue')}</Text>;
+  if (!due)
+    return (
+      <Text size="sm" c="dimmed">
+        {t('action.noDue')}
+      </Text>
+    );
   const text = due.from ? `${date(due.from)} – ${date(due.to)}` : t('action.dueBy', { date: date(due.to) });
   return (
     <Text size="sm" title={due.inferred ? t('action.inferredHint') : undefined}>

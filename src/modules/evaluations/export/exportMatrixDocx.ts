@@ -81,16 +81,30 @@ function cell(children: Paragraph[], span = 1, shaded = false): TableCell {
 function recommendationTable(m: Matrix, r: Matrix['recommendations'][number]): Table {
   const priority = r.priority === null ? 'N/A' : String(r.priority);
   const rows: TableRow[] = [
-    new TableRow({ children: [cell(labelled(`Evaluation recommendation ${r.number}:`, r.text), COLS, true)] }),
+    new TableRow({
+      children: [cell(labelled(`Evaluation recommendation ${r.number}:`, r.text), COLS, true)],
+    }),
     new TableRow({
       children: [
         cell(labelled('Recommendation to:', r.addressedTo), 3),
-        cell(labelled('Priority level (1 to 3):', r.priorityJustification ? `${priority} – ${r.priorityJustification}` : priority), 2),
+        cell(
+          labelled(
+            'Priority level (1 to 3):',
+            r.priorityJustification ? `${priority} – ${r.priorityJustification}` : priority,
+          ),
+          2,
+        ),
       ],
     }),
     new TableRow({
       children: [
-        cell(labelled('Management response (Accept/Partially Accept/Reject):', responseAsWritten(r.response, r.responseText)), COLS),
+        cell(
+          labelled(
+            'Management response (Accept/Partially Accept/Reject):',
+            responseAsWritten(r.response, r.responseText),
+          ),
+          COLS,
+        ),
       ],
     }),
     new TableRow({
@@ -130,25 +144,41 @@ function recommendationTable(m: Matrix, r: Matrix['recommendations'][number]): T
     rows.push(
       new TableRow({
         children: [
-          cell(labelled('Implementation monitoring status - discarded/open/completed:', r.status ? STATUS_LABELS[r.status] : ''), COLS),
+          cell(
+            labelled(
+              'Implementation monitoring status - discarded/open/completed:',
+              r.status ? STATUS_LABELS[r.status] : '',
+            ),
+            COLS,
+          ),
         ],
       }),
       new TableRow({ children: [cell(labelled('Comments on implementation status:', r.comments), COLS)] }),
     );
   }
-  return new Table({ rows, width: { size: 100, type: WidthType.PERCENTAGE }, columnWidths: [4200, 1800, 2200, 3000, 1600] });
+  return new Table({
+    rows,
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    columnWidths: [4200, 1800, 2200, 3000, 1600],
+  });
 }
 
 export async function exportMatrixDocx(m: Matrix): Promise<Buffer> {
   const years = [...(m.period ?? '').matchAll(/\b(?:19|20|21)\d{2}\b/g)].map((y) => Number(y[0]));
   const periodGivesYear = years.length > 0 && Math.max(...years) === m.year;
   const header: Paragraph[] = [
-    new Paragraph({ text: 'Management follow-up response matrix', heading: HeadingLevel.HEADING_1, alignment: AlignmentType.CENTER }),
+    new Paragraph({
+      text: 'Management follow-up response matrix',
+      heading: HeadingLevel.HEADING_1,
+      alignment: AlignmentType.CENTER,
+    }),
     ...labelled('Evaluation Title/Year:', m.period ? `${m.title} (${m.period})` : m.title),
   ];
   if (m.year !== null && !periodGivesYear) header.push(...labelled('Year:', String(m.year)));
   if (m.owner) {
-    header.push(...labelled('Person or body responsible for completing management follow up response matrix:', m.owner));
+    header.push(
+      ...labelled('Person or body responsible for completing management follow up response matrix:', m.owner),
+    );
   }
   if (m.evaluators) header.push(...labelled('Evaluation carried out by:', m.evaluators));
   if (m.publishedOn) header.push(...labelled('Date of management response:', m.publishedOn));
@@ -163,7 +193,9 @@ export async function exportMatrixDocx(m: Matrix): Promise<Buffer> {
     creator: 'Integra',
     title: m.title,
     styles: { default: { document: { run: { font: 'Calibri', size: 20 } } } },
-    sections: [{ properties: { page: { size: { orientation: PageOrientation.LANDSCAPE } } }, children: body }],
+    sections: [
+      { properties: { page: { size: { orientation: PageOrientation.LANDSCAPE } } }, children: body },
+    ],
   });
   return Packer.toBuffer(doc);
 }

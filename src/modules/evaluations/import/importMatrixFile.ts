@@ -28,7 +28,9 @@ export function decodeTextFile(buf: Buffer, name = 'the file'): string {
     );
   }
   if (buf.subarray(0, 5).toString('latin1') === '%PDF-') {
-    throw new Unsupported(`${name} is a PDF. PDF import is not available yet: copy its text and paste it instead.`);
+    throw new Unsupported(
+      `${name} is a PDF. PDF import is not available yet: copy its text and paste it instead.`,
+    );
   }
   let text: string;
   if (buf[0] === 0xff && buf[1] === 0xfe) text = new TextDecoder('utf-16le').decode(buf.subarray(2));
@@ -54,7 +56,9 @@ export function importMatrixFile(buf: Buffer, name: string): ImportResult {
   checkImportSize(buf.length);
   const ext = name.toLowerCase().match(/\.([a-z0-9]+)$/)?.[1] ?? '';
   if (ext === 'doc' || ext === 'rtf' || ext === 'odt') {
-    throw new Unsupported(`.${ext} files cannot be read; save the matrix as plain text (.txt) or paste its text.`);
+    throw new Unsupported(
+      `.${ext} files cannot be read; save the matrix as plain text (.txt) or paste its text.`,
+    );
   }
   return importMatrixText(decodeTextFile(buf, name), { sourceName: name });
 }

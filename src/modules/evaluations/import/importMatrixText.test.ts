@@ -3,13 +3,17 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { importMatrixText, readResponse } from './importMatrixText.js';
 
-const fixture = (name: string) => readFileSync(fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url)), 'utf8');
-const seedPath = fileURLToPath(new URL('../../../../../shared/seeds/000_276a55ae60865652.txt', import.meta.url));
+const fixture = (name: string) =>
+  readFileSync(fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url)), 'utf8');
+const seedPath = fileURLToPath(
+  new URL('../../../../../shared/seeds/000_276a55ae60865652.txt', import.meta.url),
+);
 
 describe('importMatrixText — classic template', () => {
   const { evaluation, warnings } = importMatrixText(fixture('classic-welcome-desks.txt'));
   const rec = (n: string) => evaluation.recommendations.find((r) => r.number === n)!;
-  const action = (n: string) => evaluation.recommendations.flatMap((r) => r.actions).find((a) => a.number === n)!;
+  const action = (n: string) =>
+    evaluation.recommendations.flatMap((r) => r.actions).find((a) => a.number === n)!;
 
   it('reads the header through CRLF line ends', () => {
     expect(evaluation.title).toBe('Mid-term evaluation of the “Welcome Desks for Newcomers” programme');
@@ -23,11 +27,18 @@ describe('importMatrixText — classic template', () => {
   it('reads recommendations, priorities and responses from what the text says', () => {
     expect(evaluation.recommendations.map((r) => r.number)).toEqual(['1', '2', '3', '4']);
     expect(evaluation.recommendations.map((r) => r.priority)).toEqual([1, 2, null, 3]);
-    expect(evaluation.recommendations.map((r) => r.response)).toEqual(['accepted', 'partially_accepted', 'rejected', null]);
+    expect(evaluation.recommendations.map((r) => r.response)).toEqual([
+      'accepted',
+      'partially_accepted',
+      'rejected',
+      null,
+    ]);
     expect(rec('1').addressedTo).toBe('Programme management');
     expect(rec('3').addressedTo).toBe('M&E officer');
     expect(rec('2').priorityJustification).toBe('needed before the next intake');
-    expect(rec('2').responseText).toBe('Partially accepted. Translation into three languages is funded; testing is accepted.');
+    expect(rec('2').responseText).toBe(
+      'Partially accepted. Translation into three languages is funded; testing is accepted.',
+    );
   });
 
   it('turns a leaked <ol> list into lines without tags', () => {
@@ -73,8 +84,12 @@ describe('importMatrixText — classic template', () => {
 
   it('warns about what it could not read, with where it was', () => {
     const messages = warnings.map((w) => `${w.where}: ${w.message}`);
-    expect(messages.some((m) => /recommendation 4, management response/.test(m) && /left empty/.test(m))).toBe(true);
-    expect(messages.some((m) => /action 4\.1, timeframe/.test(m) && /when the new premises open/.test(m))).toBe(true);
+    expect(
+      messages.some((m) => /recommendation 4, management response/.test(m) && /left empty/.test(m)),
+    ).toBe(true);
+    expect(
+      messages.some((m) => /action 4\.1, timeframe/.test(m) && /when the new premises open/.test(m)),
+    ).toBe(true);
     expect(action('4.1').due).toBeNull();
   });
 });
@@ -101,12 +116,19 @@ describe('importMatrixText — 2022 template', () => {
     ]);
     expect(r1.actions[1].due).toEqual({ from: null, to: '2024-12-31', inferred: false });
     expect(r2.actions[0].due).toEqual({ from: '2024-07-01', to: '2024-09-30', inferred: false });
-    expect(r2.actions[1]).toMatchObject({ fundingConditional: true, due: { from: '2025-01-01', to: '2026-12-31' } });
+    expect(r2.actions[1]).toMatchObject({
+      fundingConditional: true,
+      due: { from: '2025-01-01', to: '2026-12-31' },
+    });
     expect(r2.actions[2]).toMatchObject({ text: 'Track certificates in the learner database', due: null });
   });
 
   it('reads responses, recommendation statuses and comments', () => {
-    expect(evaluation.recommendations.map((r) => r.response)).toEqual(['accepted', 'partially_accepted', 'rejected']);
+    expect(evaluation.recommendations.map((r) => r.response)).toEqual([
+      'accepted',
+      'partially_accepted',
+      'rejected',
+    ]);
     expect(evaluation.recommendations.map((r) => r.status)).toEqual(['open', null, 'discarded']);
     expect(r1.comments).toBe('First evening group opened in April.');
     expect(r1.addressedTo).toBe('Training unit');
@@ -120,12 +142,14 @@ describe('importMatrixText — bad input', () => {
     expect(() => importMatrixText('  \n\n')).toThrow(/empty/);
   });
   it('refuses text that is not a matrix', () => {
-    expect(() => importMatrixText('Dear colleagues,\nplease find the minutes of the meeting attached.\n')).toThrow(
-      /No recommendation found/,
-    );
+    expect(() =>
+      importMatrixText('Dear colleagues,\nplease find the minutes of the meeting attached.\n'),
+    ).toThrow(/No recommendation found/);
   });
   it('keeps text it cannot place as notes, with a warning', () => {
-    const r = importMatrixText('A stray preface line.\nEvaluation recommendation 1: Do it.\nManagement response: Accepted.\n');
+    const r = importMatrixText(
+      'A stray preface line.\nEvaluation recommendation 1: Do it.\nManagement response: Accepted.\n',
+    );
     expect(r.evaluation.notes).toContain('A stray preface line.');
     expect(r.warnings.some((w) => /stray preface/.test(w.message) && /line 1/.test(w.where))).toBe(true);
     expect(r.evaluation.title).toBe('Untitled evaluation');
@@ -160,10 +184,30 @@ describe.runIf(existsSync(seedPath))('the seed matrix', () => {
     expect(evaluation.recommendations).toHaveLength(8);
     expect(evaluation.recommendations.map((r) => r.priority)).toEqual([1, 2, 2, null, 3, 3, null, 1]);
     expect(evaluation.recommendations.map((r) => r.response)).toEqual([
-      'accepted', null, 'partially_accepted', 'rejected', 'accepted', 'partially_accepted', 'rejected', 'accepted',
+      'accepted',
+      null,
+      'partially_accepted',
+      'rejected',
+      'accepted',
+      'partially_accepted',
+      'rejected',
+      'accepted',
     ]);
     const numbers = evaluation.recommendations.flatMap((r) => r.actions.map((a) => a.number));
-    expect(numbers).toEqual(['1.1', '2.1', '3.1', '4.1', '5.1', '5.2', '6.1', '6.2', '6.3', '7.1', '8.1', '8.2']);
+    expect(numbers).toEqual([
+      '1.1',
+      '2.1',
+      '3.1',
+      '4.1',
+      '5.1',
+      '5.2',
+      '6.1',
+      '6.2',
+      '6.3',
+      '7.1',
+      '8.1',
+      '8.2',
+    ]);
     const a52 = evaluation.recommendations[4].actions[1];
     expect(a52.due).toEqual({ from: '2022-04-01', to: '2022-12-31', inferred: true });
     const a61 = evaluation.recommendations[5].actions[0];

@@ -21,26 +21,39 @@ import type {
 // ---------- labels (matched on folded text: lower case, no accents, plain quotes) ----------
 
 const RE = {
-  recommendation: /^(?:evaluation\s+)?recomm?[ae]ndation\s*(?:#|no\.?|n°|no|nº)?\s*(\d{1,3})\s*(?:[:.)–-]|$)\s*/,
-  addressedTo: /^(?:recommendation\s+(?:addressed\s+)?to|addressed\s+to|recommandation\s+adressee\s+a|adressee?\s+a|destinataires?)\s*(?:\([^)]*\))?\s*:\s*/,
-  responsibleUnits: /^(?:responsible\s+(?:individual\s+or\s+)?(?:unit|office|entity|person)\(?s?\)?|unites?\(?s?\)?\s+responsables?\(?s?\)?|responsables?)\s*:\s*/,
+  recommendation:
+    /^(?:evaluation\s+)?recomm?[ae]ndation\s*(?:#|no\.?|n°|no|nº)?\s*(\d{1,3})\s*(?:[:.)–-]|$)\s*/,
+  addressedTo:
+    /^(?:recommendation\s+(?:addressed\s+)?to|addressed\s+to|recommandation\s+adressee\s+a|adressee?\s+a|destinataires?)\s*(?:\([^)]*\))?\s*:\s*/,
+  responsibleUnits:
+    /^(?:responsible\s+(?:individual\s+or\s+)?(?:unit|office|entity|person)\(?s?\)?|unites?\(?s?\)?\s+responsables?\(?s?\)?|responsables?)\s*:\s*/,
   priority: /^(?:priority(?:\s+level)?|niveau\s+de\s+priorite|priorite)\s*(?:\([^)]*\))?\s*:\s*/,
-  priorityJustification: /^(?:priority\s+)?(?:justification|rationale)(?:\s+(?:of|for)\s+(?:the\s+)?priority)?(?:\s+de\s+la\s+priorite)?\s*(?:\([^)]*\))?\s*:\s*/,
-  response: /^(?:management\s+response|reponse\s+de\s+la\s+direction|reponse\s+de\s+la\s+gestion|reponse\s+de\s+la\s+direction)[^:]*:\s*/,
+  priorityJustification:
+    /^(?:priority\s+)?(?:justification|rationale)(?:\s+(?:of|for)\s+(?:the\s+)?priority)?(?:\s+de\s+la\s+priorite)?\s*(?:\([^)]*\))?\s*:\s*/,
+  response:
+    /^(?:management\s+response|reponse\s+de\s+la\s+direction|reponse\s+de\s+la\s+gestion|reponse\s+de\s+la\s+direction)[^:]*:\s*/,
   keyActionsLabel: /^(?:key\s+actions?|actions?\s+cles?)\s*(?:\([^)]*\))?\s*:\s*/,
-  recStatus: /^(?:implementation\s+(?:monitoring\s+)?status|statut(?:\s+de\s+(?:la\s+)?mise\s+en\s+(?:oe|œ)uvre)?|status)\b[^:]*:\s*/,
-  comments: /^(?:comments?\s+on\s+(?:the\s+)?implementation(?:\s+status)?|comments?|commentaires?(?:\s+sur[^:]*)?)\s*:\s*/,
+  recStatus:
+    /^(?:implementation\s+(?:monitoring\s+)?status|statut(?:\s+de\s+(?:la\s+)?mise\s+en\s+(?:oe|œ)uvre)?|status)\b[^:]*:\s*/,
+  comments:
+    /^(?:comments?\s+on\s+(?:the\s+)?implementation(?:\s+status)?|comments?|commentaires?(?:\s+sur[^:]*)?)\s*:\s*/,
   // evaluation header
-  title: /^(?:evaluation\s+title(?:\s*\/\s*year)?|title\s+of\s+(?:the\s+)?evaluation|titre\s+de\s+l'evaluation|evaluation\s+title\s+and\s+year)\s*:\s*/,
+  title:
+    /^(?:evaluation\s+title(?:\s*\/\s*year)?|title\s+of\s+(?:the\s+)?evaluation|titre\s+de\s+l'evaluation|evaluation\s+title\s+and\s+year)\s*:\s*/,
   year: /^(?:year(?:\s+of\s+(?:the\s+)?evaluation)?|annee(?:\s+de\s+l'evaluation)?)\s*:\s*/,
   period: /^(?:(?:evaluation\s+)?period(?:\s+(?:covered|of\s+evaluation))?|periode(?:\s+couverte)?)\s*:\s*/,
-  evaluators: /^(?:evaluator\(s\)|evaluateur\(s\)|evaluators?|evaluateurs?|evaluation\s+(?:was\s+)?(?:carried\s+out|conducted|undertaken|performed)\s+by|evaluation\s+(?:realisee|conduite|menee)\s+par)\s*:?\s*/,
-  owner: /^(?:person\s+or\s+body\s+responsible\s+for[^:]*|matrix\s+owner|owner|responsable\s+de\s+la\s+matrice|personne\s+ou\s+organe\s+responsable[^:]*)\s*:\s*/,
-  publishedOn: /^(?:date\s+of\s+(?:publication|the\s+management\s+response|management\s+response|the\s+report)|publication\s+date|published(?:\s+on)?|date\s+de\s+publication|date\s+de\s+la\s+reponse[^:]*|date)\s*:\s*/,
-  overallComment: /^(?:overall\s+(?:management\s+)?comments?(?:\s+on\s+the\s+evaluation)?|general\s+comments?|commentaires?\s+genera(?:l|ux))\s*(?:\([^)]*\))?\s*:\s*/,
+  evaluators:
+    /^(?:evaluator\(s\)|evaluateur\(s\)|evaluators?|evaluateurs?|evaluation\s+(?:was\s+)?(?:carried\s+out|conducted|undertaken|performed)\s+by|evaluation\s+(?:realisee|conduite|menee)\s+par)\s*:?\s*/,
+  owner:
+    /^(?:person\s+or\s+body\s+responsible\s+for[^:]*|matrix\s+owner|owner|responsable\s+de\s+la\s+matrice|personne\s+ou\s+organe\s+responsable[^:]*)\s*:\s*/,
+  publishedOn:
+    /^(?:date\s+of\s+(?:publication|the\s+management\s+response|management\s+response|the\s+report)|publication\s+date|published(?:\s+on)?|date\s+de\s+publication|date\s+de\s+la\s+reponse[^:]*|date)\s*:\s*/,
+  overallComment:
+    /^(?:overall\s+(?:management\s+)?comments?(?:\s+on\s+the\s+evaluation)?|general\s+comments?|commentaires?\s+genera(?:l|ux))\s*(?:\([^)]*\))?\s*:\s*/,
 };
 
-const HEADINGS = /^(?:management\s+(?:follow[\s-]*up\s+)?response\s+matrix|matrice\s+de\s+(?:suivi\s+de\s+la\s+)?reponse\s+de\s+la\s+direction|management\s+response)\s*:?$/;
+const HEADINGS =
+  /^(?:management\s+(?:follow[\s-]*up\s+)?response\s+matrix|matrice\s+de\s+(?:suivi\s+de\s+la\s+)?reponse\s+de\s+la\s+direction|management\s+response)\s*:?$/;
 
 /** Instruction text left in template cells: not data. */
 const INSTRUCTION =
@@ -61,17 +74,31 @@ const NUMBER_JOINER = /^\s*(and|&|,|et|e|to|-|–)\s*(\d{1,3}\.\d{1,3})\.?(?=\s|
 const BULLET = /^\s*(?:[-•●▪◦*–·]|\(?[a-z]\)|\(?\d{1,2}[.)](?!\d))\s+/i;
 
 const STATUS_WORDS: [RegExp, ActionStatus][] = [
-  [/^(?:not\s+(?:yet\s+)?(?:initiated|started)|non\s+(?:initie|commence)|pas\s+(?:encore\s+)?(?:commence|initie)|non\s+avviat)/, 'not_initiated'],
-  [/^(?:no\s+longer\s+applicable|not\s+applicable|n\/a|plus\s+applicable|non\s+applicable|sans\s+objet)/, 'no_longer_applicable'],
-  [/^(?:completed?|done|achieved|finished|closed|implemented|termine|achevee?|realisee?|complete|clos|concluso|completato)/, 'completed'],
-  [/^(?:initiated|in\s+progress|ongoing|on-going|started|under\s+way|underway|initie|en\s+cours|commence|in\s+corso|avviato)/, 'initiated'],
+  [
+    /^(?:not\s+(?:yet\s+)?(?:initiated|started)|non\s+(?:initie|commence)|pas\s+(?:encore\s+)?(?:commence|initie)|non\s+avviat)/,
+    'not_initiated',
+  ],
+  [
+    /^(?:no\s+longer\s+applicable|not\s+applicable|n\/a|plus\s+applicable|non\s+applicable|sans\s+objet)/,
+    'no_longer_applicable',
+  ],
+  [
+    /^(?:completed?|done|achieved|finished|closed|implemented|termine|achevee?|realisee?|complete|clos|concluso|completato)/,
+    'completed',
+  ],
+  [
+    /^(?:initiated|in\s+progress|ongoing|on-going|started|under\s+way|underway|initie|en\s+cours|commence|in\s+corso|avviato)/,
+    'initiated',
+  ],
   [/^(?:open|ouvert|aperto)/, 'open'],
   [/^(?:discarded|dropped|abandoned|cancelled|canceled|ecartee?|abandonnee?|annulee?|scartato)/, 'discarded'],
 ];
 
 /** Maps a status as written to the template's vocabulary, or null when it is not one of its words. */
 export function readStatus(written: string, template: StatusTemplate): ActionStatus | null {
-  const f = foldText(written).replace(/[._*]+$/, '').trim();
+  const f = foldText(written)
+    .replace(/[._*]+$/, '')
+    .trim();
   for (const [re, status] of STATUS_WORDS) {
     if (!re.test(f)) continue;
     if (template === 'classic') {
@@ -94,10 +121,18 @@ export function readResponse(text: string): Response | null {
   const first = f.split(/(?<=[.!?;])\s|\n/)[0] ?? f;
   const scopes = [first, ...(f.match(/[^.]*\brecommendation\s+(?:is|was|has been)\s+[^.]*/g) ?? [])];
   for (const s of scopes) {
-    if (/\b(?:partially|partly|in\s+part)\s+(?:accept|agree)|\bpartiellement\s+accept|\baccepte?e?s?\s+(?:partiellement|en\s+partie)|\bparzialmente\s+accett/.test(s)) {
+    if (
+      /\b(?:partially|partly|in\s+part)\s+(?:accept|agree)|\bpartiellement\s+accept|\baccepte?e?s?\s+(?:partiellement|en\s+partie)|\bparzialmente\s+accett/.test(
+        s,
+      )
+    ) {
       return 'partially_accepted';
     }
-    if (/\b(?:reject|rejet|not\s+accept|non\s+accept|does\s+not\s+accept|do\s+not\s+accept|cannot\s+accept|declin|refus|respint)/.test(s)) {
+    if (
+      /\b(?:reject|rejet|not\s+accept|non\s+accept|does\s+not\s+accept|do\s+not\s+accept|cannot\s+accept|declin|refus|respint)/.test(
+        s,
+      )
+    ) {
       return 'rejected';
     }
     if (/\b(?:accept|agree[sd]?\b|accepte|accett)/.test(s)) return 'accepted';
@@ -105,7 +140,19 @@ export function readResponse(text: string): Response | null {
   return null;
 }
 
-const PRIORITY_WORDS: Record<string, number> = { high: 1, haute: 1, elevee: 1, alta: 1, medium: 2, moyenne: 2, media: 2, low: 3, basse: 3, faible: 3, bassa: 3 };
+const PRIORITY_WORDS: Record<string, number> = {
+  high: 1,
+  haute: 1,
+  elevee: 1,
+  alta: 1,
+  medium: 2,
+  moyenne: 2,
+  media: 2,
+  low: 3,
+  basse: 3,
+  faible: 3,
+  bassa: 3,
+};
 const NONE_VALUE = /^(?:n\/?a|n\.a\.?|none|not\s+applicable|non\s+applicable|sans\s+objet|-+|—|–)$/;
 
 // ---------- line cleaning ----------
@@ -139,7 +186,10 @@ interface Line {
 
 /** Splits pasted text into cleaned lines, turning leaked list markup into line breaks. */
 function toLines(input: string): Line[] {
-  const raw = input.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n').replace(/[\u00a0\u2007\u202f]/g, ' ');
+  const raw = input
+    .replace(/^\ufeff/, '')
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u00a0\u2007\u202f]/g, ' ');
   const out: Line[] = [];
   raw.split('\n').forEach((rawLine, i) => {
     const isList = /<\s*(?:ol|ul|li)\b/i.test(rawLine);
@@ -147,7 +197,9 @@ function toLines(input: string): Line[] {
     let pieces = hasTabs ? [rawLine.replace(BLOCK_TAG, ' ')] : rawLine.split(BLOCK_TAG);
     if (isList && !hasTabs) {
       // "<ol>1. First.2. Second" → one line per item
-      pieces = pieces.flatMap((p) => p.replace(/([.;:!?])\s*(\d{1,2})\.\s+(?=\p{Lu})/gu, '$1\n$2. ').split('\n'));
+      pieces = pieces.flatMap((p) =>
+        p.replace(/([.;:!?])\s*(\d{1,2})\.\s+(?=\p{Lu})/gu, '$1\n$2. ').split('\n'),
+      );
     } else if (isList) {
       pieces = pieces.map((p) => p.replace(/([.;:!?])\s*(\d{1,2})\.\s+(?=\p{Lu})/gu, '$1 $2. '));
     }
@@ -237,7 +289,13 @@ export function importMatrixText(input: string, options: MatrixTextOptions = {})
   };
 
   const newRow = (line: number, numbers: string[], cells: string[]): ActionRow => {
-    const cols: Record<Column, string> = { text: '', timeframe: '', responsible: '', comments: '', status: '' };
+    const cols: Record<Column, string> = {
+      text: '',
+      timeframe: '',
+      responsible: '',
+      comments: '',
+      status: '',
+    };
     cells.forEach((c, i) => {
       const col = columns[i];
       if (col && c) cols[col] = append(cols[col] || null, c, ' ');
@@ -293,12 +351,12 @@ export function importMatrixText(input: string, options: MatrixTextOptions = {})
   /** Handles one "label: value" cell; returns false when the cell carries no known label. */
   const labelled = (line: Line, cell: string): boolean => {
     const f = foldText(cell);
-    let m: RegExpMatchArray | null;
     const valueAfter = (re: RegExp) => {
       const mm = f.match(re);
       return mm ? cell.slice(mm[0].length).trim() : '';
     };
-    if ((m = f.match(RE.recommendation))) {
+    const m = f.match(RE.recommendation);
+    if (m) {
       if (/^evaluation\s+recommendation\s*#/.test(f)) votes2022++;
       startRecommendation(line, m[1], valueAfter(RE.recommendation));
       return true;
@@ -306,18 +364,37 @@ export function importMatrixText(input: string, options: MatrixTextOptions = {})
     if (!st.cur) {
       const header: [RegExp, (v: string) => void][] = [
         [RE.title, (v) => readTitle(v)],
-        [RE.year, (v) => {
-          const y = v.match(/\b(19|20|21)\d{2}\b/);
-          if (y) {
-            evaluation.year = Number(y[0]);
-            explicitYear = true;
-          } else if (v) warn(`The year "${v}" is not a year`, `evaluation header (line ${line.no})`);
-        }],
-        [RE.period, (v) => { evaluation.period = v || null; }],
+        [
+          RE.year,
+          (v) => {
+            const y = v.match(/\b(19|20|21)\d{2}\b/);
+            if (y) {
+              evaluation.year = Number(y[0]);
+              explicitYear = true;
+            } else if (v) warn(`The year "${v}" is not a year`, `evaluation header (line ${line.no})`);
+          },
+        ],
+        [
+          RE.period,
+          (v) => {
+            evaluation.period = v || null;
+          },
+        ],
         [RE.evaluators, (v) => readEvaluators(v, line.no)],
-        [RE.owner, (v) => { evaluation.owner = v || null; }],
+        [
+          RE.owner,
+          (v) => {
+            evaluation.owner = v || null;
+          },
+        ],
         [RE.publishedOn, (v) => readPublished(v, line.no)],
-        [RE.overallComment, (v) => { evaluation.overallComment = v || null; st.field = 'evalOverall'; }],
+        [
+          RE.overallComment,
+          (v) => {
+            evaluation.overallComment = v || null;
+            st.field = 'evalOverall';
+          },
+        ],
       ];
       for (const [re, apply] of header) {
         if (re.test(f)) {
@@ -363,7 +440,13 @@ export function importMatrixText(input: string, options: MatrixTextOptions = {})
       if (v) {
         const s = readStatus(v, '2022');
         if (s === 'open' || s === 'discarded' || s === 'completed') d.rec.status = s;
-        else warn(`The status "${v}" is not open, discarded or completed; it was kept as a comment`, `recommendation ${d.rec.number} (line ${line.no})`), (d.rec.comments = append(d.rec.comments, `Status as written: ${v}`));
+        else {
+          warn(
+            `The status "${v}" is not open, discarded or completed; it was kept as a comment`,
+            `recommendation ${d.rec.number} (line ${line.no})`,
+          );
+          d.rec.comments = append(d.rec.comments, `Status as written: ${v}`);
+        }
       }
       st.field = 'none';
       return true;
@@ -404,7 +487,10 @@ export function importMatrixText(input: string, options: MatrixTextOptions = {})
     evaluation.evaluators = append(evaluation.evaluators, who, '; ');
     if (split) {
       evaluation.notes.push(split[2].trim());
-      warn('Text after the evaluators was kept as a note on the evaluation', `evaluation header (line ${lineNo})`);
+      warn(
+        'Text after the evaluators was kept as a note on the evaluation',
+        `evaluation header (line ${lineNo})`,
+      );
     }
   };
 
@@ -414,7 +500,10 @@ export function importMatrixText(input: string, options: MatrixTextOptions = {})
     if (r.due && (r.due.from === r.due.to || r.due.from === null)) evaluation.publishedOn = r.due.to;
     else {
       evaluation.notes.push(`Date as written: ${v}`);
-      warn(`The date "${v}" could not be read as one day; it was kept as a note`, `evaluation header (line ${lineNo})`);
+      warn(
+        `The date "${v}" could not be read as one day; it was kept as a note`,
+        `evaluation header (line ${lineNo})`,
+      );
     }
   };
 
@@ -427,11 +516,17 @@ export function importMatrixText(input: string, options: MatrixTextOptions = {})
     const p = /^\d+$/.test(word) ? Number(word) : PRIORITY_WORDS[word];
     if (p === 1 || p === 2 || p === 3) {
       d.rec.priority = p;
-      const rest = v.slice(m![0].length).replace(/\)\s*$/, '').trim();
+      const rest = v
+        .slice(m![0].length)
+        .replace(/\)\s*$/, '')
+        .trim();
       if (rest) d.rec.priorityJustification = append(d.rec.priorityJustification, rest, ' ');
     } else {
       d.rec.priorityJustification = append(d.rec.priorityJustification, v, ' ');
-      warn(`The priority "${v}" is not 1, 2 or 3; it was left empty and kept as its justification`, `recommendation ${d.rec.number}, priority (line ${lineNo})`);
+      warn(
+        `The priority "${v}" is not 1, 2 or 3; it was left empty and kept as its justification`,
+        `recommendation ${d.rec.number}, priority (line ${lineNo})`,
+      );
     }
   };
 
@@ -446,18 +541,31 @@ export function importMatrixText(input: string, options: MatrixTextOptions = {})
     if (paren) {
       const reading = parseTimeframe(paren[2], { year: evaluation.year });
       const dateLike = /\d|\b(?:q|t|h|s)[1-4]\b|ongoing|continu|n\/a/i.test(foldText(paren[2]));
-      if (reading.kind === 'window' || (reading.kind === 'none' && dateLike) || reading.fundingConditional || dateLike) {
+      if (
+        reading.kind === 'window' ||
+        (reading.kind === 'none' && dateLike) ||
+        reading.fundingConditional ||
+        dateLike
+      ) {
         text = paren[1].trim();
         timeframe = paren[2].trim();
       }
     } else {
-      const dl = text.match(/^([\s\S]*?)\s*[-–—;,]?\s*(?:deadline|by|d'ici|échéance|delai)\s*:?\s*([^,;]+)$/i);
-      if (dl && parseTimeframe(dl[2], { year: evaluation.year }).kind === 'window' && /deadline|échéance|delai/i.test(dl[0])) {
+      const dl = text.match(
+        /^([\s\S]*?)\s*[-–—;,]?\s*(?:deadline|by|d'ici|échéance|delai)\s*:?\s*([^,;]+)$/i,
+      );
+      if (
+        dl &&
+        parseTimeframe(dl[2], { year: evaluation.year }).kind === 'window' &&
+        /deadline|échéance|delai/i.test(dl[0])
+      ) {
         text = dl[1].trim();
         timeframe = dl[2].trim();
       }
     }
-    const numbers = nums?.numbers ?? [`${d.rec.number}.${d.rows.reduce((n, r) => n + r.numbers.length, 0) + 1}`];
+    const numbers = nums?.numbers ?? [
+      `${d.rec.number}.${d.rows.reduce((n, r) => n + r.numbers.length, 0) + 1}`,
+    ];
     d.rows.push({
       line: lineNo,
       numbers,
@@ -468,7 +576,12 @@ export function importMatrixText(input: string, options: MatrixTextOptions = {})
   const isTableHeader = (line: Line): boolean => {
     const folded = line.cells.map((c) => foldText(c));
     if (!TABLE_HEADER_CELL.text.test(folded[0] ?? '') || RE.keyActionsLabel.test(folded[0])) return false;
-    return folded.slice(1).some((c) => TABLE_HEADER_CELL.timeframe.test(c) || TABLE_HEADER_CELL.responsible.test(c)) || folded[0] === 'key actions';
+    return (
+      folded
+        .slice(1)
+        .some((c) => TABLE_HEADER_CELL.timeframe.test(c) || TABLE_HEADER_CELL.responsible.test(c)) ||
+      folded[0] === 'key actions'
+    );
   };
 
   const readHeader = (line: Line, merge: boolean) => {
@@ -499,7 +612,11 @@ export function importMatrixText(input: string, options: MatrixTextOptions = {})
     if (HEADINGS.test(folded)) continue;
 
     // Table mode: the classic key-action table.
-    if (st.cur && (isTableHeader(line) || (st.field === 'table' && line.no === lastHeaderLine + 1 && line.cells[0] === ''))) {
+    if (
+      st.cur &&
+      (isTableHeader(line) ||
+        (st.field === 'table' && line.no === lastHeaderLine + 1 && line.cells[0] === ''))
+    ) {
       const subheader = st.field === 'table' && line.cells[0] === '';
       if (subheader && !line.cells.some((c) => /comment|status|statut|action\s+taken/.test(foldText(c)))) {
         // not a sub-header after all: fall through as a row
@@ -518,10 +635,14 @@ export function importMatrixText(input: string, options: MatrixTextOptions = {})
       for (const c of line.cells.slice(line.cells.indexOf(firstCell) + 1)) {
         if (!c) continue;
         if (!labelled(line, c)) {
-          if (st.cur && st.field !== 'none' && st.field !== 'table' && st.field !== 'keyActions') setRecField(st.cur, st.field, c);
+          if (st.cur && st.field !== 'none' && st.field !== 'table' && st.field !== 'keyActions')
+            setRecField(st.cur, st.field, c);
           else if (st.cur) {
             st.cur.rec.notes.push(c);
-            warn(`Text "${short(c)}" could not be placed; it was kept as a note on the recommendation`, `recommendation ${st.cur.rec.number} (line ${line.no})`);
+            warn(
+              `Text "${short(c)}" could not be placed; it was kept as a note on the recommendation`,
+              `recommendation ${st.cur.rec.number} (line ${line.no})`,
+            );
           }
         }
       }
@@ -557,7 +678,10 @@ export function importMatrixText(input: string, options: MatrixTextOptions = {})
         } else {
           const number = `${d.rec.number}.1`;
           d.rows.push(newRow(line.no, [number], cells));
-          warn(`A key action had no number; it was numbered ${number}`, `recommendation ${d.rec.number} (line ${line.no})`);
+          warn(
+            `A key action had no number; it was numbered ${number}`,
+            `recommendation ${d.rec.number} (line ${line.no})`,
+          );
         }
       }
       continue;
@@ -578,7 +702,10 @@ export function importMatrixText(input: string, options: MatrixTextOptions = {})
     }
     if (isInstruction(line.text)) continue;
     d.rec.notes.push(line.text);
-    warn(`Text "${short(line.text)}" could not be placed; it was kept as a note on the recommendation`, `recommendation ${d.rec.number} (line ${line.no})`);
+    warn(
+      `Text "${short(line.text)}" could not be placed; it was kept as a note on the recommendation`,
+      `recommendation ${d.rec.number} (line ${line.no})`,
+    );
   }
 
   if (drafts.length === 0) {
@@ -590,12 +717,17 @@ export function importMatrixText(input: string, options: MatrixTextOptions = {})
   evaluation.statusTemplate = votes2022 >= 2 ? '2022' : 'classic';
   const template = evaluation.statusTemplate;
   if (!evaluation.title) {
-    evaluation.title = options.sourceName ? options.sourceName.replace(/\.[a-z0-9]+$/i, '') : 'Untitled evaluation';
+    evaluation.title = options.sourceName
+      ? options.sourceName.replace(/\.[a-z0-9]+$/i, '')
+      : 'Untitled evaluation';
     warn('The matrix names no evaluation title; please give one', 'evaluation header');
   }
   for (const n of headerNotes) {
     evaluation.notes.push(n.text);
-    warn(`Text "${short(n.text)}" could not be placed; it was kept as a note on the evaluation`, `evaluation header (line ${n.line})`);
+    warn(
+      `Text "${short(n.text)}" could not be placed; it was kept as a note on the evaluation`,
+      `evaluation header (line ${n.line})`,
+    );
   }
 
   const seen = new Set<string>();
@@ -646,19 +778,30 @@ function toActions(
   if (statusText) {
     status = readStatus(statusText, template);
     if (!status) {
-      comments = comments ? `${comments}\nStatus as written: ${statusText}` : `Status as written: ${statusText}`;
+      comments = comments
+        ? `${comments}\nStatus as written: ${statusText}`
+        : `Status as written: ${statusText}`;
     }
   }
   const numbers = texts.map((t) => t.number);
   const where = `recommendation ${d.rec.number}, action ${numbers.join(' and ')}`;
   if (statusText && !status) {
-    warn(`The status "${statusText}" is not one of the template's statuses; it was kept in the comments`, `${where} (line ${row.line})`);
+    warn(
+      `The status "${statusText}" is not one of the template's statuses; it was kept in the comments`,
+      `${where} (line ${row.line})`,
+    );
   }
   if (reading.kind === 'unreadable') {
-    warn(`The timeframe "${timeframe}" gives no due window: ${reading.problem}`, `${where}, timeframe (line ${row.line})`);
+    warn(
+      `The timeframe "${timeframe}" gives no due window: ${reading.problem}`,
+      `${where}, timeframe (line ${row.line})`,
+    );
   }
   if (numbers.length > 1 && texts.some((t) => t.split)) {
-    warn(`Actions ${numbers.join(' and ')} were written in one row; they share its timeframe, responsible unit(s) and status`, `${where} (line ${row.line})`);
+    warn(
+      `Actions ${numbers.join(' and ')} were written in one row; they share its timeframe, responsible unit(s) and status`,
+      `${where} (line ${row.line})`,
+    );
   }
   return texts.map((t) => ({
     number: t.number,
@@ -672,9 +815,15 @@ function toActions(
   }));
 }
 
-function splitRunTogether(numbers: string[], text: string, recNumber: string): { number: string; text: string; split: boolean }[] {
+function splitRunTogether(
+  numbers: string[],
+  text: string,
+  recNumber: string,
+): { number: string; text: string; split: boolean }[] {
   if (numbers.length > 1) return numbers.map((number) => ({ number, text, split: false }));
-  const out: { number: string; text: string; split: boolean }[] = [{ number: numbers[0], text: '', split: false }];
+  const out: { number: string; text: string; split: boolean }[] = [
+    { number: numbers[0], text: '', split: false },
+  ];
   let rest = text;
   for (;;) {
     const prev = out[out.length - 1].number.split('.').map(Number);

@@ -1,0 +1,113 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { docxText } from '../src/test/docxText.js';
+import { openSession, type Session } from './browser.js';
+
+const seedPath = fileURLToPath(new URL('../../shared/seeds/000_276a55ae60865652.txt', import.meta.url));
+const fixturePath = fileURLToPath(
+  new URL('../src/modules/evaluations/import/fixtures/classic-welcome-desks.txt', import.meta.url),
+);
+// The seed matrix when shared/ is beside the project (as in CI); our own classic fixture otherwise.
+const useSeed = existsSync(seedPath);
+const source = readFileSync(useSeed ? seedPath : fixturePath, 'utf8');
+const expected = useSeed
+  ? { recommendations: 8, actions: 12, overdueAction: '3.1', lastRecommendation: 'Recommendation 8' }
+  : { recommendations: 4, actions: 9, overdueAction: '2.1', lastRecommendation: 'Recommendation 4' };
+
+describe('evaluation follow-up in the browser', () => {
+  let s: Session;
+  beforeAll(async () => {
+    s = await openSession();
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('imports a matrix, records progress on an overdue action, and downloads the .docx', async () => {
+    const { page, url } = s;
+    await page.goto(url);
+    await page.getByText('No evaluations yet').waitFor();
+    await page.getByRole('link', { name: 'Import a matrix' }).click();
+
+    await page.getByLabel('Matrix text').fill(source);
+    await page.getByRole('button', { name: 'Read matrix' }).click();
+    await page
+      .getByText(`${expected.recommendations} recommendations and ${expected.actions} key actions`)
+      .waitFor();
+    await expect(page.getByText(/things? to check/).isVisible()).resolves.toBe(true);
+    await page.getByRole('button', { name: 'Save evaluation' }).click();
+
+    await page.getByRole('heading', { name: expected.lastRecommendation }).waitFor();
+    const row = page.locator(`tr[data-action="${expected.overdueAction}"]`);
+    await expect(row.getByText('Overdue').isVisible()).resolves.toBe(true);
+
+    await page.getByRole('button', { name: `Record progress on action ${expected.overdueAction}` }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Reported by').fill('Daniela Rossi');
+    await dialog
+      .getByLabel('What was done')
+      .fill('Monitoring of stakeholder participation added to the M&E plan');
+    await dialog.getByRole('textbox', { name: 'Status' }).click();
+    await page.getByRole('option', { name: 'Completed' }).click();
+    await dialog.getByRole('button', { name: 'Save progress' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    await row.getByText('Completed').waitFor();
+    expect(await row.getByText('Overdue').count()).toBe(0);
+    await row.getByText('1 progress update').click();
+    await page
+      .getByText('Daniela Rossi (Not initiated → Completed): Monitoring of stakeholder participation')
+      .waitFor();
+
+    await page.getByRole('button', { name: 'Export' }).click();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('menuitem', { name: 'Word (.docx), matrix layout' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.docx$/);
+    const file = await download.path();
+    const text = await docxText(readFileSync(file));
+    expect(text).toContain(`Evaluation recommendation ${expected.recommendations}:`);
+    expect(text).toContain('Monitoring of stakeholder participation added to the M&E plan');
+  });
+
+  it('shows what a unit owes across evaluations, overdue first', async () => {
+    const { page, url } = s;
+    await page.goto(`${url}/actions?overdue=true`);
+    const count = page.getByText(/^\d+ actions?$/);
+    await count.waitFor();
+    const rows = page.locator('tbody tr');
+    const n = await rows.count();
+    expect(n).toBeGreaterThan(0);
+    for (let i = 0; i < n; i++)
+      await expect(rows.nth(i).getByText('Overdue').isVisible()).resolves.toBe(true);
+    expect(await page.locator(`tr[data-action="${expected.overdueAction}"]`).count()).toBe(0);
+
+    await page.getByLabel('Responsible unit').fill('implementation team');
+    await page.waitForURL(/responsible=implementation/);
+    await page.waitForTimeout(300);
+    const filtered = page.locator('tbody tr');
+    const m = await filtered.count();
+    expect(m).toBeGreaterThan(0);
+    for (let i = 0; i < m; i++) {
+      expect(((await filtered.nth(i).textContent()) ?? '').toLowerCase()).toContain('implementation team');
+    }
+  });
+
+  it('explains why a file cannot be imported', async () => {
+    const { page, url } = s;
+    await page.goto(`${url}/import`);
+    await page.getByRole('tab', { name: 'Upload a file' }).click();
+    await page.locator('input[type=file]').setInputFiles({
+      name: 'minutes.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('Minutes of the steering committee.\nAll present.\n'),
+    });
+    await page.getByRole('button', { name: 'Read matrix' }).click();
+    await page
+      .getByRole('alert')
+      .getByText(/No recommendation found/)
+      .waitFor();
+  });
+});
