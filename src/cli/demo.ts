@@ -134,6 +134,7 @@ export async function demoCommand(opts: { evaluations: string; actions: string }
       await seedDemo(database.db, Math.min(100, n - done), perEval, done);
       say(`demo: ${Math.min(done + 100, n)} of ${n} evaluations`);
     }
+    await database.maintain();
     say(
       `demo: ${n} evaluations with ${n * perEval} actions in ${((Date.now() - started) / 1000).toFixed(1)} s`,
     );

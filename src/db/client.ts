@@ -26,6 +26,12 @@ export interface Database {
   kind: 'pglite' | 'postgres';
   /** Where the data lives, for messages: a folder, "memory", or the server address without password. */
   location: string;
+  /**
+   * Refreshes planner statistics and reclaims dead rows. PostgreSQL servers do this themselves
+   * (autovacuum); the embedded database has no background worker, so Integra calls it after bulk
+   * writes and from time to time.
+   */
+  maintain(): Promise<void>;
   /** Number of SQL statements sent since opening: benchmarks and tests use it to catch N+1 queries. */
   queryCount(): number;
   close(): Promise<void>;
@@ -77,6 +83,7 @@ async function openPglite(dataDir: string): Promise<Database> {
       db: db as unknown as Db,
       kind: 'pglite',
       location: 'memory',
+      maintain: () => client.exec('VACUUM ANALYZE').then(() => undefined),
       queryCount: () => logger.count,
       close: () => client.close(),
     };
@@ -88,10 +95,13 @@ async function openPglite(dataDir: string): Promise<Database> {
     const client = await PGlite.create(path.join(folder, 'pg'), { extensions: PGLITE_EXTENSIONS });
     const db = drizzlePglite(client, { schema, logger });
     await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });
+    // PGlite has no autovacuum: fresh statistics at each open keep the planner on the indexes.
+    await client.exec('ANALYZE');
     return {
       db: db as unknown as Db,
       kind: 'pglite',
       location: folder,
+      maintain: () => client.exec('VACUUM ANALYZE').then(() => undefined),
       queryCount: () => logger.count,
       close: async () => {
         // PGlite runs with fsync off: a checkpoint on close writes everything out before the lock goes.
@@ -169,6 +179,7 @@ async function openPostgres(url: string): Promise<Database> {
     db: db as unknown as Db,
     kind: 'postgres',
     location: safe.toString(),
+    maintain: async () => undefined,
     queryCount: () => logger.count,
     close: () => pool.end(),
   };

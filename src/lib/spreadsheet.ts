@@ -29,13 +29,16 @@ export async function writeXlsx<T>(
   const sheet = workbook.addWorksheet(sheetName.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31) || 'Sheet', {
     views: [{ state: 'frozen', ySplit: 1 }],
   });
-  sheet.columns = columns.map((c) => ({ header: c.header, width: c.width ?? 15 }));
+  // Wrapping set once per column: per-row styles cost more than the rows themselves.
+  sheet.columns = columns.map((c) => ({
+    header: c.header,
+    width: c.width ?? 15,
+    style: { alignment: { wrapText: true, vertical: 'top' } },
+  }));
   sheet.getRow(1).font = { bold: true };
   sheet.getRow(1).commit();
   for await (const row of rows) {
-    const r = sheet.addRow(columns.map((c) => cell(c.value(row))));
-    r.alignment = { wrapText: true, vertical: 'top' };
-    r.commit();
+    sheet.addRow(columns.map((c) => cell(c.value(row)))).commit();
   }
   sheet.commit();
   await workbook.commit();

@@ -16,6 +16,9 @@ async function main() {
   }
   const organisationId = await ensureDefaultOrganisation(database.db);
   const app = await buildApp({ db: database.db, organisationId, logger: process.env.INTEGRA_LOG !== 'off' });
+  // The embedded database has no autovacuum: keep its statistics fresh while the server runs.
+  const maintenance = setInterval(() => void database.maintain().catch(() => undefined), 10 * 60_000);
+  maintenance.unref();
   const port = Number(process.env.PORT ?? 3000);
   const host = process.env.HOST ?? '127.0.0.1';
   let closing = false;

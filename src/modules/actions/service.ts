@@ -413,7 +413,7 @@ function presentListRow(r: {
 
 /**
  * The cross-source action list ("what does my unit owe, and by when?"): filtered, sorted and
- * paginated in the database, one query per page (the total comes with the rows).
+ * paginated in the database: two queries per page (the rows, and the total), whatever its size.
  */
 export async function listActions(
   db: Db,
@@ -434,7 +434,7 @@ export async function listActions(
     status: [asc(actions.status), asc(dueOrder), asc(actions.id)],
   }[q.sort];
   const rows = await db
-    .select({ ...listColumns(today), total: sql<number>`count(*) over()`.mapWith(Number) })
+    .select(listColumns(today))
     .from(actions)
     .leftJoin(recommendations, eq(recommendations.id, actions.recommendationId))
     .leftJoin(evaluations, eq(evaluations.id, recommendations.evaluationId))
@@ -442,17 +442,14 @@ export async function listActions(
     .orderBy(...order)
     .limit(q.pageSize)
     .offset((q.page - 1) * q.pageSize);
-  let total = rows[0]?.total ?? 0;
-  if (rows.length === 0 && q.page > 1) {
-    // Past the last page: the window count has no row to ride on.
-    const [c] = await db
-      .select({ n: sql<number>`count(*)`.mapWith(Number) })
-      .from(actions)
-      .leftJoin(recommendations, eq(recommendations.id, actions.recommendationId))
-      .leftJoin(evaluations, eq(evaluations.id, recommendations.evaluationId))
-      .where(listConditions(organisationId, q, today));
-    total = c?.n ?? 0;
-  }
+  // The total in a query of its own: a window count would build every matching joined row first.
+  const needsRecommendation = q.priority !== undefined || q.evaluationId !== undefined;
+  const counted = db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(actions);
+  const [c] = await (needsRecommendation
+    ? counted.innerJoin(recommendations, eq(recommendations.id, actions.recommendationId))
+    : counted
+  ).where(listConditions(organisationId, q, today));
+  const total = c?.n ?? 0;
   return {
     items: rows.map((r) => {
       const { comments: _c, recommendationText: _r, response: _s, ...row } = presentListRow(r);
@@ -475,26 +472,30 @@ export async function* streamActions(
   today: string,
   batchSize = 2000,
 ): AsyncGenerator<ListRecord> {
-  let after: { due: string; id: string } | null = null;
-  for (;;) {
-    const where: SQL = after
-      ? and(
-          listConditions(organisationId, q, today),
-          sql`(${dueOrder}, ${actions.id}) > (${after.due}::date, ${after.id}::uuid)`,
-        )!
-      : listConditions(organisationId, q, today);
-    const rows = await db
+  const batch = (after: { due: string; id: string } | null) =>
+    db
       .select({ ...listColumns(today), dueKey: sql<string>`${dueOrder}::text` })
       .from(actions)
       .leftJoin(recommendations, eq(recommendations.id, actions.recommendationId))
       .leftJoin(evaluations, eq(evaluations.id, recommendations.evaluationId))
-      .where(where)
+      .where(
+        after
+          ? and(
+              listConditions(organisationId, q, today),
+              sql`(${dueOrder}, ${actions.id}) > (${after.due}::date, ${after.id}::uuid)`,
+            )
+          : listConditions(organisationId, q, today),
+      )
       .orderBy(asc(dueOrder), asc(actions.id))
       .limit(batchSize);
+  let next = batch(null);
+  for (;;) {
+    const rows = await next;
+    const last = rows[rows.length - 1];
+    // Ask for the next batch before handing this one out: a database server reads while we write.
+    if (rows.length === batchSize) next = batch({ due: last.dueKey, id: last.id });
     for (const r of rows) yield presentListRow(r);
     if (rows.length < batchSize) return;
-    const last = rows[rows.length - 1];
-    after = { due: last.dueKey, id: last.id };
   }
 }
 export type { ListRecord as ActionExportRow };

@@ -1,0 +1,196 @@
+/**
+ * Benchmarks of the evaluation follow-up. Prints figures; asserts nothing.
+ *
+ *   npm run bench                         all of them on PGlite (1,000 evaluations / 100,000 actions)
+ *   npm run bench -- --only parse         one of: parse, list, export
+ *   npm run bench -- --evaluations 200    a smaller data set
+ *   BENCH_DATABASE_URL=postgres://… npm run bench   the database benchmarks on a PostgreSQL server too
+ *
+ * Targets (issue 2): parsing the seed matrix ≤ 20 ms warm; the action list p95 ≤ 50 ms on
+ * PostgreSQL and ≤ 150 ms on PGlite with a constant number of queries per page; the .xlsx export
+ * of 100,000 actions ≤ 10 s with server memory growth ≤ 200 MB.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { Writable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { seedDemo } from '../src/cli/demo.js';
+import { type Database, openDatabase } from '../src/db/client.js';
+import { writeXlsx } from '../src/lib/spreadsheet.js';
+import { ensureDefaultOrganisation } from '../src/modules/accounts/service.js';
+import { actionListQuerySchema } from '../src/modules/actions/model.js';
+import { ACTION_LIST_COLUMNS } from '../src/modules/actions/routes.js';
+import { listActions, streamActions } from '../src/modules/actions/service.js';
+import { importMatrixText } from '../src/modules/evaluations/import/importMatrixText.js';
+
+const { values: args } = parseArgs({
+  options: {
+    only: { type: 'string' },
+    evaluations: { type: 'string', default: '1000' },
+    runs: { type: 'string', default: '50' },
+  },
+});
+const EVALUATIONS = Number(args.evaluations);
+const RUNS = Number(args.runs);
+const TODAY = '2026-01-15';
+
+function stats(samples: number[]) {
+  const s = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)];
+  return { median: at(0.5), p95: at(0.95), max: s[s.length - 1] };
+}
+const ms = (n: number) => `${n.toFixed(2)} ms`;
+const line = (label: string, samples: number[], extra = '') => {
+  const { median, p95 } = stats(samples);
+  console.log(
+    `  ${label.padEnd(46)} median ${ms(median).padStart(10)}   p95 ${ms(p95).padStart(10)}${extra}`,
+  );
+};
+
+function benchParse() {
+  const seed = fileURLToPath(new URL('../../shared/seeds/000_276a55ae60865652.txt', import.meta.url));
+  const fixture = fileURLToPath(
+    new URL('../src/modules/evaluations/import/fixtures/classic-welcome-desks.txt', import.meta.url),
+  );
+  const path = existsSync(seed) ? seed : fixture;
+  const text = readFileSync(path, 'utf8');
+  for (let i = 0; i < 20; i++) importMatrixText(text);
+  const samples: number[] = [];
+  for (let i = 0; i < 200; i++) {
+    const t = performance.now();
+    importMatrixText(text);
+    samples.push(performance.now() - t);
+  }
+  console.log(
+    `\nParsing a matrix (${path.includes('seeds') ? 'the seed' : 'the classic fixture'}, 200 warm runs; target ≤ 20 ms)`,
+  );
+  line('importMatrixText', samples);
+}
+
+async function prepare(
+  name: string,
+  open: () => Promise<Database>,
+): Promise<{ database: Database; organisationId: string }> {
+  const database = await open();
+  const organisationId = await ensureDefaultOrganisation(database.db);
+  const t = performance.now();
+  for (let done = 0; done < EVALUATIONS; done += 100) {
+    await seedDemo(database.db, Math.min(100, EVALUATIONS - done), 100, done);
+  }
+  await database.maintain();
+  console.log(
+    `\n[${name}] generated ${EVALUATIONS} evaluations / ${EVALUATIONS * 100} actions in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+  );
+  return { database, organisationId };
+}
+
+async function benchList(name: string, database: Database, organisationId: string) {
+  const target = name === 'PostgreSQL' ? 50 : 150;
+  console.log(`\n[${name}] the cross-evaluation action list, ${RUNS} runs each (target p95 ≤ ${target} ms)`);
+  const cases: [string, Record<string, unknown>][] = [
+    ['first page, due date order', {}],
+    ['page 200 of 50', { page: 200 }],
+    ['responsible unit "M&E"', { responsible: 'M&E' }],
+    ['overdue, priority 1', { overdue: 'true', priority: 1 }],
+    ['status initiated, due before 2024-06-30', { status: 'initiated', dueBefore: '2024-06-30' }],
+    ['sorted by evaluation', { sort: 'evaluation' }],
+    ['page of 200 actions', { pageSize: 200 }],
+  ];
+  for (const [label, params] of cases) {
+    const q = actionListQuerySchema.parse(params);
+    await listActions(database.db, organisationId, q, TODAY);
+    const samples: number[] = [];
+    let queries = 0;
+    let total = 0;
+    for (let i = 0; i < RUNS; i++) {
+      const before = database.queryCount();
+      const t = performance.now();
+      const res = await listActions(database.db, organisationId, q, TODAY);
+      samples.push(performance.now() - t);
+      queries = database.queryCount() - before;
+      total = res.total;
+    }
+    line(label, samples, `   ${queries} quer${queries === 1 ? 'y' : 'ies'}/page, ${total} matching`);
+  }
+}
+
+async function benchExport(name: string, database: Database, organisationId: string) {
+  console.log(`\n[${name}] .xlsx export of every action, streamed (target ≤ 10 s, memory growth ≤ 200 MB)`);
+  global.gc?.();
+  const rssBefore = process.memoryUsage().rss;
+  let peak = rssBefore;
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 50);
+  let bytes = 0;
+  let rows = 0;
+  const sink = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      bytes += chunk.length;
+      done();
+    },
+  });
+  const t = performance.now();
+  async function* counted() {
+    for await (const r of streamActions(database.db, organisationId, {}, TODAY)) {
+      rows++;
+      yield r;
+    }
+  }
+  await writeXlsx(sink, 'Actions', ACTION_LIST_COLUMNS, counted());
+  const seconds = (performance.now() - t) / 1000;
+  clearInterval(sampler);
+  peak = Math.max(peak, process.memoryUsage().rss);
+  console.log(
+    `  ${rows} rows, ${(bytes / 1024 / 1024).toFixed(1)} MB written in ${seconds.toFixed(2)} s; resident memory grew by ${((peak - rssBefore) / 1024 / 1024).toFixed(0)} MB at its peak`,
+  );
+}
+
+async function scratchPostgres(serverUrl: string): Promise<() => Promise<Database>> {
+  const name = `integra_bench_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return async () => {
+    const database = await openDatabase({ url: url.toString() });
+    return {
+      ...database,
+      close: async () => {
+        await database.close();
+        const a = new pg.Client({ connectionString: serverUrl });
+        await a.connect();
+        await a.query(`drop database if exists ${name} with (force)`);
+        await a.end();
+      },
+    };
+  };
+}
+
+async function main() {
+  const only = args.only;
+  if (!only || only === 'parse') benchParse();
+  if (only === 'parse') return;
+  const targets: [string, () => Promise<Database>][] = [
+    ['PGlite', () => openDatabase({ dataDir: 'memory://' })],
+  ];
+  if (process.env.BENCH_DATABASE_URL)
+    targets.push(['PostgreSQL', await scratchPostgres(process.env.BENCH_DATABASE_URL)]);
+  for (const [name, open] of targets) {
+    const { database, organisationId } = await prepare(name, open);
+    try {
+      if (!only || only === 'list') await benchList(name, database, organisationId);
+      if (!only || only === 'export') await benchExport(name, database, organisationId);
+    } finally {
+      await database.close();
+    }
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
