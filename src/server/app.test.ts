@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { parse } from 'csv-parse/sync';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/client.js';
@@ -81,6 +82,19 @@ describe.each(testDatabases())('HTTP API on $name', ({ open }) => {
     expect(csv.payload.split('\n').length).toBeGreaterThan(9);
     const bad = await app.inject({ url: `/api/evaluations/${id}/export?format=pdf` });
     expect(bad.statusCode).toBe(400);
+  });
+
+  it('lists and exports what a unit owes across evaluations', async () => {
+    const list = await app.inject({ url: '/api/actions?responsible=city%20coordinators' });
+    expect(list.statusCode).toBe(200);
+    expect(list.json()).toMatchObject({ total: 1, items: [expect.objectContaining({ number: '1.1', responsible: 'City coordinators' })] });
+    const csv = await app.inject({ url: '/api/actions/export?format=csv&overdue=true' });
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-disposition']).toMatch(/attachment; filename="actions-2024-01-15\.csv"/);
+    const rows: Record<string, string>[] = parse(csv.payload, { bom: true, columns: true });
+    expect(rows.length).toBe((await app.inject({ url: '/api/actions?overdue=true' })).json().total);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => r.Overdue === 'yes' && r['Due by'] < '2024-01-15')).toBe(true);
   });
 
   it('refuses bad files with a reason and saves nothing', async () => {

@@ -28,7 +28,8 @@ export interface AppOptions {
   organisationId: string;
   /** Fixed "today" for tests; the server's calendar otherwise. */
   today?: () => string;
-  logger?: boolean;
+  /** pino level for the server log (info logs every request); "off" for none. */
+  logLevel?: string;
   /** Folder of the built web app; omitted when it has not been built. */
   webDist?: string | null;
 }
@@ -36,7 +37,7 @@ export interface AppOptions {
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const importLimit = maxImportBytes();
   const app = Fastify({
-    logger: options.logger ? { level: 'info' } : false,
+    logger: options.logLevel && options.logLevel !== 'off' ? { level: options.logLevel } : false,
     // A pasted matrix arrives as JSON: allow the import limit plus room for escaping.
     bodyLimit: importLimit * 2 + 64 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
