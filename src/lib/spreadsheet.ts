@@ -11,37 +11,60 @@ export interface Column<T> {
   value: (row: T) => CellValue;
 }
 
+export interface XlsxOptions {
+  /**
+   * Bold header and wrapped cells. Styles double ExcelJS's time per row, so exports that may run
+   * to 100,000 rows (the action list) go without; the frozen header and column widths remain.
+   */
+  styled?: boolean;
+}
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 const cell = (v: CellValue): string | number | null => (typeof v === 'boolean' ? (v ? 'yes' : 'no') : v);
 
-/** Writes rows to an .xlsx stream with a bold, frozen header row; rows are committed as they come. */
+/** Writes rows to an .xlsx stream with a frozen header row; rows are committed as they come. */
 export async function writeXlsx<T>(
   out: Writable,
   sheetName: string,
   columns: Column<T>[],
   rows: Iterable<T> | AsyncIterable<T>,
+  { styled = true }: XlsxOptions = {},
 ): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: out,
-    useStyles: true,
+    useStyles: styled,
     useSharedStrings: false,
   });
   workbook.creator = 'Integra';
   const sheet = workbook.addWorksheet(sheetName.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31) || 'Sheet', {
     views: [{ state: 'frozen', ySplit: 1 }],
   });
-  // Wrapping set once per column: per-row styles cost more than the rows themselves.
+  // Wrapping is set once per column: per-row styles cost more than the rows themselves.
   sheet.columns = columns.map((c) => ({
     header: c.header,
     width: c.width ?? 15,
-    style: { alignment: { wrapText: true, vertical: 'top' } },
+    style: styled ? { alignment: { wrapText: true, vertical: 'top' } } : {},
   }));
-  sheet.getRow(1).font = { bold: true };
+  if (styled) sheet.getRow(1).font = { bold: true };
   sheet.getRow(1).commit();
   for await (const row of rows) {
     sheet.addRow(columns.map((c) => cell(c.value(row)))).commit();
   }
   sheet.commit();
   await workbook.commit();
+}
+
+/** An .xlsx as a readable stream, for HTTP replies: a failure mid-way aborts the download. */
+export function xlsxStream<T>(
+  sheetName: string,
+  columns: Column<T>[],
+  rows: Iterable<T> | AsyncIterable<T>,
+  options: XlsxOptions = {},
+): Readable {
+  const out = new PassThrough();
+  writeXlsx(out, sheetName, columns, rows, options).catch((err: Error) => out.destroy(err));
+  return out;
 }
 
 /** A CSV stream (UTF-8 with BOM so spreadsheet programs read accents right), header first. */
@@ -52,17 +75,4 @@ export function csvStream<T>(columns: Column<T>[], rows: Iterable<T> | AsyncIter
     })(),
   );
   return source.pipe(stringify({ header: true, columns: columns.map((c) => c.header), bom: true }));
-}
-
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-/** An .xlsx as a readable stream, for HTTP replies: a failure mid-way aborts the download. */
-export function xlsxStream<T>(
-  sheetName: string,
-  columns: Column<T>[],
-  rows: Iterable<T> | AsyncIterable<T>,
-): Readable {
-  const out = new PassThrough();
-  writeXlsx(out, sheetName, columns, rows).catch((err: Error) => out.destroy(err));
-  return out;
 }

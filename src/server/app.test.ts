@@ -87,7 +87,10 @@ describe.each(testDatabases())('HTTP API on $name', ({ open }) => {
   it('lists and exports what a unit owes across evaluations', async () => {
     const list = await app.inject({ url: '/api/actions?responsible=city%20coordinators' });
     expect(list.statusCode).toBe(200);
-    expect(list.json()).toMatchObject({ total: 1, items: [expect.objectContaining({ number: '1.1', responsible: 'City coordinators' })] });
+    expect(list.json()).toMatchObject({
+      total: 1,
+      items: [expect.objectContaining({ number: '1.1', responsible: 'City coordinators' })],
+    });
     const csv = await app.inject({ url: '/api/actions/export?format=csv&overdue=true' });
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-disposition']).toMatch(/attachment; filename="actions-2024-01-15\.csv"/);

@@ -15,7 +15,11 @@ async function main() {
     throw err;
   }
   const organisationId = await ensureDefaultOrganisation(database.db);
-  const app = await buildApp({ db: database.db, organisationId, logLevel: process.env.INTEGRA_LOG ?? 'warn' });
+  const app = await buildApp({
+    db: database.db,
+    organisationId,
+    logLevel: process.env.INTEGRA_LOG ?? 'warn',
+  });
   // The embedded database has no autovacuum: keep its statistics fresh while the server runs.
   const maintenance = setInterval(() => void database.maintain().catch(() => undefined), 10 * 60_000);
   maintenance.unref();

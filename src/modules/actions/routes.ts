@@ -80,7 +80,7 @@ export function actionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         return reply
           .header('content-type', XLSX_TYPE)
           .header('content-disposition', `attachment; filename="${name}.xlsx"`)
-          .send(xlsxStream('Actions', ACTION_LIST_COLUMNS, rows));
+          .send(xlsxStream('Actions', ACTION_LIST_COLUMNS, rows, { styled: false }));
       },
     );
 
