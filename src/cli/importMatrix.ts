@@ -16,7 +16,7 @@ export async function importMatrixCommand(
   const result = importMatrixFile(await readFile(file), path.basename(file));
   const { evaluation, warnings } = result;
   if (opts.dryRun) {
-    if (opts.json) out(JSON.stringify(result, null, 2));
+    if (opts.json) out(JSON.stringify({ evaluation, warnings }, null, 2));
     else {
       const actions = evaluation.recommendations.reduce((n, r) => n + r.actions.length, 0);
       out(

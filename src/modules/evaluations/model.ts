@@ -72,12 +72,20 @@ export const importedEvaluationSchema = z.object({
 });
 export type ImportedEvaluation = z.infer<typeof importedEvaluationSchema>;
 
-export const importWarningSchema = z.object({ message: z.string(), where: z.string() });
+export const importWarningSchema = z.object({
+  message: z.string(),
+  /** Where in the source, in words: "recommendation 5, action 5.2, timeframe (line 58)". */
+  where: z.string(),
+  /** The field concerned, as a path into the evaluation ("recommendations.4.actions.1.timeframe"). */
+  path: z.string().optional(),
+});
 export type ImportWarning = z.infer<typeof importWarningSchema>;
 
 export const importResultSchema = z.object({
   evaluation: importedEvaluationSchema,
   warnings: z.array(importWarningSchema),
+  /** The source text of the header and of each recommendation, shown beside it on the review screen. */
+  sources: z.object({ header: z.string(), recommendations: z.array(z.string()) }).optional(),
 });
 export type ImportResult = z.infer<typeof importResultSchema>;
 

@@ -1,11 +1,11 @@
 /**
- * Reads a management response matrix from text, as people paste it out of Word or a web page:
- * the classic template (tab-separated key-action table) and the 2022 one (bulleted key actions).
- * What it cannot place is kept as a note and reported as a warning; it never guesses a response
- * or a date.
+ * Reads a management response matrix from lines of cells (pasted text, or what the Word and PDF
+ * readers produce): the classic template (a key-action table with its columns) and the 2022 one
+ * (bulleted key actions), with English or French labels. What it cannot place is kept as a note
+ * and reported as a warning; it never guesses a response or a date.
  */
 import { parseTimeframe } from '../../../lib/parseTimeframe.js';
-import { decodeEntities, foldText, squash } from '../../../lib/text.js';
+import { foldText } from '../../../lib/text.js';
 import { Invalid } from '../../../server/errors.js';
 import type { ActionStatus } from '../../actions/model.js';
 import type {
@@ -17,40 +17,107 @@ import type {
   Response,
   StatusTemplate,
 } from '../model.js';
+import { lineText, type MatrixLine, textToLines } from './lines.js';
 
 // ---------- labels (matched on folded text: lower case, no accents, plain quotes) ----------
 
-const RE = {
-  recommendation:
-    /^(?:evaluation\s+)?recomm?[ae]ndation\s*(?:#|no\.?|n°|no|nº)?\s*(\d{1,3})\s*(?:[:.)–-]|$)\s*/,
-  addressedTo:
-    /^(?:recommendation\s+(?:addressed\s+)?to|addressed\s+to|recommandation\s+adressee\s+a|adressee?\s+a|destinataires?)\s*(?:\([^)]*\))?\s*:\s*/,
-  responsibleUnits:
-    /^(?:responsible\s+(?:individual\s+or\s+)?(?:unit|office|entity|person)\(?s?\)?|unites?\(?s?\)?\s+responsables?\(?s?\)?|responsables?)\s*:\s*/,
-  priority: /^(?:priority(?:\s+level)?|niveau\s+de\s+priorite|priorite)\s*(?:\([^)]*\))?\s*:\s*/,
-  priorityJustification:
-    /^(?:priority\s+)?(?:justification|rationale)(?:\s+(?:of|for)\s+(?:the\s+)?priority)?(?:\s+de\s+la\s+priorite)?\s*(?:\([^)]*\))?\s*:\s*/,
-  response:
-    /^(?:management\s+response|reponse\s+de\s+la\s+direction|reponse\s+de\s+la\s+gestion|reponse\s+de\s+la\s+direction)[^:]*:\s*/,
-  keyActionsLabel: /^(?:key\s+actions?|actions?\s+cles?)\s*(?:\([^)]*\))?\s*:\s*/,
-  recStatus:
-    /^(?:implementation\s+(?:monitoring\s+)?status|statut(?:\s+de\s+(?:la\s+)?mise\s+en\s+(?:oe|œ)uvre)?|status)\b[^:]*:\s*/,
-  comments:
-    /^(?:comments?\s+on\s+(?:the\s+)?implementation(?:\s+status)?|comments?|commentaires?(?:\s+sur[^:]*)?)\s*:\s*/,
-  // evaluation header
-  title:
-    /^(?:evaluation\s+title(?:\s*\/\s*year)?|title\s+of\s+(?:the\s+)?evaluation|titre\s+de\s+l'evaluation|evaluation\s+title\s+and\s+year)\s*:\s*/,
-  year: /^(?:year(?:\s+of\s+(?:the\s+)?evaluation)?|annee(?:\s+de\s+l'evaluation)?)\s*:\s*/,
-  period: /^(?:(?:evaluation\s+)?period(?:\s+(?:covered|of\s+evaluation))?|periode(?:\s+couverte)?)\s*:\s*/,
-  evaluators:
-    /^(?:evaluator\(s\)|evaluateur\(s\)|evaluators?|evaluateurs?|evaluation\s+(?:was\s+)?(?:carried\s+out|conducted|undertaken|performed)\s+by|evaluation\s+(?:realisee|conduite|menee)\s+par)\s*:?\s*/,
-  owner:
-    /^(?:person\s+or\s+body\s+responsible\s+for[^:]*|matrix\s+owner|owner|responsable\s+de\s+la\s+matrice|personne\s+ou\s+organe\s+responsable[^:]*)\s*:\s*/,
-  publishedOn:
-    /^(?:date\s+of\s+(?:publication|the\s+management\s+response|management\s+response|the\s+report)|publication\s+date|published(?:\s+on)?|date\s+de\s+publication|date\s+de\s+la\s+reponse[^:]*|date)\s*:\s*/,
-  overallComment:
-    /^(?:overall\s+(?:management\s+)?comments?(?:\s+on\s+the\s+evaluation)?|general\s+comments?|commentaires?\s+genera(?:l|ux))\s*(?:\([^)]*\))?\s*:\s*/,
-};
+/** A label ends with a colon, or stands alone in its cell with its value in the next cell. */
+const END = String.raw`\s*(?::\s*|$)`;
+const label = (body: string) => new RegExp(`^(?:${body})${END}`);
+
+const RECOMMENDATION =
+  /^(?:evaluation\s+)?recomm?[ae]ndation\s*(?:#|no\.?|n°|nº)?\s*(\d{1,3})\s*(?:[:.)–-]|$)\s*/;
+
+type Kind =
+  | 'addressedTo'
+  | 'responsibleUnits'
+  | 'priority'
+  | 'priorityJustification'
+  | 'response'
+  | 'keyActions'
+  | 'recStatus'
+  | 'comments'
+  | 'title'
+  | 'year'
+  | 'period'
+  | 'evaluators'
+  | 'owner'
+  | 'publishedOn'
+  | 'overallComment';
+
+/** Recommendation-level labels, tried in this order. */
+const REC_LABELS: [Kind, RegExp][] = [
+  [
+    'addressedTo',
+    label(
+      String.raw`recommendation\s+(?:addressed\s+)?to|addressed\s+to|recommandation\s+adressee\s+a|adressee?\s+a|destinataires?(?:\(s\))?`,
+    ),
+  ],
+  [
+    'priorityJustification',
+    label(
+      String.raw`(?:priority\s+)?(?:justification|rationale)(?:\s+(?:of|for)\s+(?:the\s+)?priority)?(?:\s+de\s+la\s+priorite)?(?:\s*\([^)]*\))?`,
+    ),
+  ],
+  ['priority', label(String.raw`(?:priority(?:\s+level)?|niveau\s+de\s+priorite|priorite)(?:\s*\([^)]*\))?`)],
+  ['response', label(String.raw`(?:management\s+response|reponse\s+de\s+la\s+(?:direction|gestion))[^:]*?`)],
+  ['keyActions', /^(?:key\s+actions?|actions?\s+cles?)\s*(?:\([^)]*\))?\s*:\s*/],
+  [
+    'recStatus',
+    label(
+      String.raw`(?:implementation\s+(?:monitoring\s+)?status|statut(?:\s+de\s+(?:la\s+)?mise\s+en\s+(?:oe|œ)uvre)?|status)\b[^:]*?`,
+    ),
+  ],
+  [
+    'comments',
+    label(
+      String.raw`comments?\s+on\s+(?:the\s+)?implementation(?:\s+status)?|comments?|commentaires?(?:\s+sur[^:]*)?`,
+    ),
+  ],
+  [
+    'responsibleUnits',
+    label(
+      String.raw`responsible\s+(?:individual\s+or\s+)?(?:unit|office|entity|person)(?:\(s\)|s)?|unites?(?:\(s\))?\s+responsables?(?:\(s\))?|responsables?`,
+    ),
+  ],
+];
+
+/** Evaluation-level labels, read before the first recommendation. */
+const HEADER_LABELS: [Kind, RegExp][] = [
+  [
+    'title',
+    label(
+      String.raw`evaluation\s+title(?:\s*\/\s*year|\s+and\s+year)?|title\s+of\s+(?:the\s+)?evaluation|titre\s+de\s+l'evaluation|titre`,
+    ),
+  ],
+  ['year', label(String.raw`year(?:\s+of\s+(?:the\s+)?evaluation)?|annee(?:\s+de\s+l'evaluation)?`)],
+  [
+    'period',
+    label(String.raw`(?:evaluation\s+)?period(?:\s+(?:covered|of\s+evaluation))?|periode(?:\s+couverte)?`),
+  ],
+  [
+    'evaluators',
+    /^(?:evaluator\(s\)|evaluateur\(s\)|evaluators?|evaluateurs?|evaluation\s+(?:was\s+)?(?:carried\s+out|conducted|undertaken|performed)\s+by|evaluation\s+(?:realisee|conduite|menee)\s+par)\s*(?::\s*|$|\s+)/,
+  ],
+  [
+    'owner',
+    label(
+      String.raw`person\s+or\s+body\s+responsible\s+for[^:]*?|matrix\s+owner|owner|responsable\s+de\s+la\s+matrice|personne\s+ou\s+organe\s+responsable[^:]*?`,
+    ),
+  ],
+  [
+    'publishedOn',
+    label(
+      String.raw`date\s+of\s+(?:publication|the\s+management\s+response|management\s+response|the\s+report)|publication\s+date|published(?:\s+on)?|date\s+de\s+publication|date\s+de\s+la\s+reponse[^:]*?|date`,
+    ),
+  ],
+  [
+    'overallComment',
+    label(
+      String.raw`(?:overall\s+(?:management\s+)?comments?(?:\s+on\s+the\s+evaluation)?|general\s+comments?|commentaires?\s+genera(?:l|ux))(?:\s*\([^)]*\))?`,
+    ),
+  ],
+];
 
 const HEADINGS =
   /^(?:management\s+(?:follow[\s-]*up\s+)?response\s+matrix|matrice\s+de\s+(?:suivi\s+de\s+la\s+)?reponse\s+de\s+la\s+direction|management\s+response)\s*:?$/;
@@ -107,9 +174,7 @@ export function readStatus(written: string, template: StatusTemplate): ActionSta
       return status;
     }
     if (status === 'completed' || status === 'open' || status === 'discarded') return status;
-    if (status === 'no_longer_applicable') return 'discarded';
-    if (status === 'initiated') return 'open';
-    return 'open';
+    return status === 'no_longer_applicable' ? 'discarded' : 'open';
   }
   return null;
 }
@@ -155,78 +220,44 @@ const PRIORITY_WORDS: Record<string, number> = {
 };
 const NONE_VALUE = /^(?:n\/?a|n\.a\.?|none|not\s+applicable|non\s+applicable|sans\s+objet|-+|—|–)$/;
 
-// ---------- line cleaning ----------
-
-const BLOCK_TAG = /<\s*(?:br|\/p|\/li|li|\/div|p|div|ol|ul|\/ol|\/ul)\b[^>]*>/gi;
-const ANY_TAG = /<\/?[a-z][a-z0-9]*(?:\s[^<>]*)?\/?>/gi;
-
-function cleanCell(cell: string): string {
-  return squash(decodeEntities(cell.replace(ANY_TAG, '')));
-}
-
 function stripEmphasis(s: string): string {
   return s.replace(/^[*_]{1,3}(?=\S)([\s\S]*?\S)[*_]{1,3}$/, '$1').trim();
 }
 
-const isInstruction = (s: string) => INSTRUCTION.test(foldText(s));
+const isInstruction = (s: string) => INSTRUCTION.test(foldText(s.trim()));
 
 /** A value with its template instructions removed: "(Time 2) Complete this field…" → "". */
 function dropInstruction(s: string): string {
-  const v = stripEmphasis(s);
-  return isInstruction(v) ? '' : v;
+  const kept = s
+    .split('\n')
+    .filter((p) => !isInstruction(p))
+    .join('\n');
+  return stripEmphasis(kept.trim());
 }
 
-interface Line {
-  no: number;
-  cells: string[];
-  /** Cells joined by a space: the line as prose. */
-  text: string;
-  hasTabs: boolean;
+function short(s: string): string {
+  const one = s.replace(/\s+/g, ' ');
+  return one.length > 60 ? `${one.slice(0, 57)}…` : one;
 }
 
-/** Splits pasted text into cleaned lines, turning leaked list markup into line breaks. */
-function toLines(input: string): Line[] {
-  const raw = input
-    .replace(/^\ufeff/, '')
-    .replace(/\r\n?/g, '\n')
-    .replace(/[\u00a0\u2007\u202f]/g, ' ');
-  const out: Line[] = [];
-  raw.split('\n').forEach((rawLine, i) => {
-    const isList = /<\s*(?:ol|ul|li)\b/i.test(rawLine);
-    const hasTabs = rawLine.replace(/[\t ]+$/, '').includes('\t');
-    let pieces = hasTabs ? [rawLine.replace(BLOCK_TAG, ' ')] : rawLine.split(BLOCK_TAG);
-    if (isList && !hasTabs) {
-      // "<ol>1. First.2. Second" → one line per item
-      pieces = pieces.flatMap((p) =>
-        p.replace(/([.;:!?])\s*(\d{1,2})\.\s+(?=\p{Lu})/gu, '$1\n$2. ').split('\n'),
-      );
-    } else if (isList) {
-      pieces = pieces.map((p) => p.replace(/([.;:!?])\s*(\d{1,2})\.\s+(?=\p{Lu})/gu, '$1 $2. '));
-    }
-    for (const piece of pieces) {
-      const cells = piece.split('\t').map(cleanCell);
-      while (cells.length > 0 && cells[cells.length - 1] === '') cells.pop();
-      const text = cells.filter(Boolean).join(' ');
-      out.push({ no: i + 1, cells, text, hasTabs: cells.length > 1 });
-    }
-  });
-  return out;
-}
+const append = (prev: string | null, more: string, sep = '\n') => (prev ? `${prev}${sep}${more}` : more);
 
 // ---------- the parser ----------
 
 interface ActionRow {
-  line: number;
+  where: string;
   numbers: string[];
   cols: Record<Column, string>;
 }
 
 interface RecDraft {
   rec: ImportedRecommendation;
-  line: number;
+  where: string;
+  index: number;
   /** Recommendation-level "Responsible unit(s)" of the 2022 template, given to its actions. */
   responsibleUnits: string | null;
   rows: ActionRow[];
+  source: string[];
 }
 
 type Field =
@@ -239,7 +270,6 @@ type Field =
   | 'keyActions'
   | 'table'
   | 'evalOverall'
-  | 'evalNote'
   | 'none';
 
 export interface MatrixTextOptions {
@@ -249,9 +279,28 @@ export interface MatrixTextOptions {
 
 export function importMatrixText(input: string, options: MatrixTextOptions = {}): ImportResult {
   if (input.trim() === '') throw new Invalid('The file is empty: there is no matrix to import.');
-  const lines = toLines(input);
+  return importMatrixLines(textToLines(input), options);
+}
+
+/** Lines with one cell of several paragraphs become one line per paragraph, as pasted text would. */
+function expand(lines: MatrixLine[]): MatrixLine[] {
+  return lines.flatMap((line) => {
+    const filled = line.cells.filter((c) => c.trim() !== '');
+    if (filled.length === 1 && filled[0].includes('\n')) {
+      return filled[0].split('\n').map((p) => ({ cells: [p.trim()], where: line.where }));
+    }
+    return [line];
+  });
+}
+
+export function importMatrixLines(input: MatrixLine[], options: MatrixTextOptions = {}): ImportResult {
+  const lines = expand(input);
+  if (!lines.some((l) => l.cells.some((c) => c.trim() !== ''))) {
+    throw new Invalid('The file is empty: there is no matrix to import.');
+  }
   const warnings: ImportWarning[] = [];
-  const warn = (message: string, where: string) => warnings.push({ message, where });
+  const warn = (message: string, where: string, path?: string) =>
+    warnings.push(path ? { message, where, path } : { message, where });
 
   const evaluation: ImportedEvaluation = {
     title: '',
@@ -268,13 +317,14 @@ export function importMatrixText(input: string, options: MatrixTextOptions = {})
   let explicitYear = false;
   let votes2022 = 0;
   const drafts: RecDraft[] = [];
+  const headerSource: string[] = [];
   // Parser state, in an object so closures see its changes.
   const st: { cur: RecDraft | null; field: Field } = { cur: null, field: 'none' };
   let columns: Column[] = [...DEFAULT_COLUMNS];
-  let lastHeaderLine = -1;
-  const headerNotes: { line: number; text: string }[] = [];
+  let headerJustRead = false;
+  const headerNotes: { where: string; text: string }[] = [];
 
-  const append = (prev: string | null, more: string, sep = '\n') => (prev ? `${prev}${sep}${more}` : more);
+  const recPath = (d: RecDraft, field?: string) => `recommendations.${d.index}${field ? `.${field}` : ''}`;
 
   const setRecField = (d: RecDraft, f: Field, value: string) => {
     const v = dropInstruction(value);
@@ -288,7 +338,7 @@ export function importMatrixText(input: string, options: MatrixTextOptions = {})
     else if (f === 'responsibleUnits') d.responsibleUnits = append(d.responsibleUnits, v, ' ');
   };
 
-  const newRow = (line: number, numbers: string[], cells: string[]): ActionRow => {
+  const newRow = (where: string, numbers: string[], cells: string[]): ActionRow => {
     const cols: Record<Column, string> = {
       text: '',
       timeframe: '',
@@ -300,7 +350,7 @@ export function importMatrixText(input: string, options: MatrixTextOptions = {})
       const col = columns[i];
       if (col && c) cols[col] = append(cols[col] || null, c, ' ');
     });
-    return { line, numbers, cols };
+    return { where, numbers, cols };
   };
 
   /** Leading "6.2 and 6.3", "6.2-6.4", "6.2, 6.3" → numbers and the rest of the cell. */
@@ -323,11 +373,13 @@ export function importMatrixText(input: string, options: MatrixTextOptions = {})
     return { numbers, rest: rest.replace(/^\s*[:.)–-]?\s*/, '') };
   };
 
-  const startRecommendation = (line: Line, number: string, rest: string) => {
-    st.cur = {
-      line: line.no,
+  const startRecommendation = (line: MatrixLine, number: string, rest: string) => {
+    const d: RecDraft = {
+      where: line.where,
+      index: drafts.length,
       responsibleUnits: null,
       rows: [],
+      source: [],
       rec: {
         number,
         text: '',
@@ -342,127 +394,11 @@ export function importMatrixText(input: string, options: MatrixTextOptions = {})
         actions: [],
       },
     };
-    drafts.push(st.cur);
+    drafts.push(d);
+    st.cur = d;
     st.field = 'text';
     columns = [...DEFAULT_COLUMNS];
-    if (rest) setRecField(st.cur, 'text', rest);
-  };
-
-  /** Handles one "label: value" cell; returns false when the cell carries no known label. */
-  const labelled = (line: Line, cell: string): boolean => {
-    const f = foldText(cell);
-    const valueAfter = (re: RegExp) => {
-      const mm = f.match(re);
-      return mm ? cell.slice(mm[0].length).trim() : '';
-    };
-    const m = f.match(RE.recommendation);
-    if (m) {
-      if (/^evaluation\s+recommendation\s*#/.test(f)) votes2022++;
-      startRecommendation(line, m[1], valueAfter(RE.recommendation));
-      return true;
-    }
-    if (!st.cur) {
-      const header: [RegExp, (v: string) => void][] = [
-        [RE.title, (v) => readTitle(v)],
-        [
-          RE.year,
-          (v) => {
-            const y = v.match(/\b(19|20|21)\d{2}\b/);
-            if (y) {
-              evaluation.year = Number(y[0]);
-              explicitYear = true;
-            } else if (v) warn(`The year "${v}" is not a year`, `evaluation header (line ${line.no})`);
-          },
-        ],
-        [
-          RE.period,
-          (v) => {
-            evaluation.period = v || null;
-          },
-        ],
-        [RE.evaluators, (v) => readEvaluators(v, line.no)],
-        [
-          RE.owner,
-          (v) => {
-            evaluation.owner = v || null;
-          },
-        ],
-        [RE.publishedOn, (v) => readPublished(v, line.no)],
-        [
-          RE.overallComment,
-          (v) => {
-            evaluation.overallComment = v || null;
-            st.field = 'evalOverall';
-          },
-        ],
-      ];
-      for (const [re, apply] of header) {
-        if (re.test(f)) {
-          st.field = 'none';
-          apply(dropInstruction(valueAfter(re)));
-          return true;
-        }
-      }
-      return false;
-    }
-    const d: RecDraft = st.cur;
-    if (RE.addressedTo.test(f)) {
-      st.field = 'addressedTo';
-      setRecField(d, st.field, valueAfter(RE.addressedTo));
-      return true;
-    }
-    if (RE.priorityJustification.test(f)) {
-      st.field = 'priorityJustification';
-      setRecField(d, st.field, valueAfter(RE.priorityJustification));
-      return true;
-    }
-    if (RE.priority.test(f)) {
-      readPriority(d, dropInstruction(valueAfter(RE.priority)), line.no);
-      st.field = 'priorityJustification';
-      return true;
-    }
-    if (RE.response.test(f)) {
-      if (/accept\s*\/\s*partially\s+accept\s*\/\s*reject/.test(f) && /-\s*accept/.test(f)) votes2022++;
-      st.field = 'responseText';
-      setRecField(d, st.field, valueAfter(RE.response));
-      return true;
-    }
-    if (RE.keyActionsLabel.test(f)) {
-      votes2022++;
-      st.field = 'keyActions';
-      const v = dropInstruction(valueAfter(RE.keyActionsLabel));
-      if (v) addBulletAction(d, v, line.no);
-      return true;
-    }
-    if (RE.recStatus.test(f)) {
-      if (/discarded\s*\/\s*open\s*\/\s*completed/.test(f)) votes2022++;
-      const v = dropInstruction(valueAfter(RE.recStatus));
-      if (v) {
-        const s = readStatus(v, '2022');
-        if (s === 'open' || s === 'discarded' || s === 'completed') d.rec.status = s;
-        else {
-          warn(
-            `The status "${v}" is not open, discarded or completed; it was kept as a comment`,
-            `recommendation ${d.rec.number} (line ${line.no})`,
-          );
-          d.rec.comments = append(d.rec.comments, `Status as written: ${v}`);
-        }
-      }
-      st.field = 'none';
-      return true;
-    }
-    if (RE.comments.test(f)) {
-      st.field = 'comments';
-      setRecField(d, st.field, valueAfter(RE.comments));
-      return true;
-    }
-    if (RE.responsibleUnits.test(f)) {
-      votes2022++;
-      st.field = 'responsibleUnits';
-      setRecField(d, st.field, valueAfter(RE.responsibleUnits));
-      return true;
-    }
-    return false;
+    if (rest) setRecField(d, 'text', rest);
   };
 
   const readTitle = (v: string) => {
@@ -480,7 +416,7 @@ export function importMatrixText(input: string, options: MatrixTextOptions = {})
     evaluation.title = title;
   };
 
-  const readEvaluators = (v: string, lineNo: number) => {
+  const readEvaluators = (v: string, where: string) => {
     // "the research centre X specifically by A, B and C. The external evaluation aims to…"
     const split = v.match(/^([\s\S]*?\.)\s+(?=\p{Lu})([\s\S]+)$/u);
     const who = (split ? split[1] : v).replace(/\.$/, '').trim();
@@ -489,35 +425,35 @@ export function importMatrixText(input: string, options: MatrixTextOptions = {})
       evaluation.notes.push(split[2].trim());
       warn(
         'Text after the evaluators was kept as a note on the evaluation',
-        `evaluation header (line ${lineNo})`,
+        `evaluation header (${where})`,
+        'notes',
       );
     }
   };
 
-  const readPublished = (v: string, lineNo: number) => {
-    if (!v) return;
+  const readPublished = (v: string, where: string) => {
     const r = parseTimeframe(v, {});
     if (r.due && (r.due.from === r.due.to || r.due.from === null)) evaluation.publishedOn = r.due.to;
     else {
       evaluation.notes.push(`Date as written: ${v}`);
       warn(
         `The date "${v}" could not be read as one day; it was kept as a note`,
-        `evaluation header (line ${lineNo})`,
+        `evaluation header (${where})`,
+        'publishedOn',
       );
     }
   };
 
-  const readPriority = (d: RecDraft, v: string, lineNo: number) => {
-    if (!v) return;
+  const readPriority = (d: RecDraft, v: string, where: string) => {
     const f = foldText(v).trim();
     if (NONE_VALUE.test(f)) return;
     const m = f.match(/^(\d+|[a-z]+)\b\s*[-–:,.(]?\s*/);
     const word = m?.[1] ?? '';
     const p = /^\d+$/.test(word) ? Number(word) : PRIORITY_WORDS[word];
-    if (p === 1 || p === 2 || p === 3) {
+    if ((p === 1 || p === 2 || p === 3) && m) {
       d.rec.priority = p;
       const rest = v
-        .slice(m![0].length)
+        .slice(m[0].length)
         .replace(/\)\s*$/, '')
         .trim();
       if (rest) d.rec.priorityJustification = append(d.rec.priorityJustification, rest, ' ');
@@ -525,12 +461,13 @@ export function importMatrixText(input: string, options: MatrixTextOptions = {})
       d.rec.priorityJustification = append(d.rec.priorityJustification, v, ' ');
       warn(
         `The priority "${v}" is not 1, 2 or 3; it was left empty and kept as its justification`,
-        `recommendation ${d.rec.number}, priority (line ${lineNo})`,
+        `recommendation ${d.rec.number}, priority (${where})`,
+        recPath(d, 'priority'),
       );
     }
   };
 
-  const addBulletAction = (d: RecDraft, raw: string, lineNo: number) => {
+  const addBulletAction = (d: RecDraft, raw: string, where: string) => {
     const v = raw.replace(BULLET, '').trim();
     if (!v || isInstruction(v)) return;
     const nums = readNumbers(v);
@@ -541,24 +478,13 @@ export function importMatrixText(input: string, options: MatrixTextOptions = {})
     if (paren) {
       const reading = parseTimeframe(paren[2], { year: evaluation.year });
       const dateLike = /\d|\b(?:q|t|h|s)[1-4]\b|ongoing|continu|n\/a/i.test(foldText(paren[2]));
-      if (
-        reading.kind === 'window' ||
-        (reading.kind === 'none' && dateLike) ||
-        reading.fundingConditional ||
-        dateLike
-      ) {
+      if (reading.kind === 'window' || reading.fundingConditional || dateLike) {
         text = paren[1].trim();
         timeframe = paren[2].trim();
       }
     } else {
-      const dl = text.match(
-        /^([\s\S]*?)\s*[-–—;,]?\s*(?:deadline|by|d'ici|échéance|delai)\s*:?\s*([^,;]+)$/i,
-      );
-      if (
-        dl &&
-        parseTimeframe(dl[2], { year: evaluation.year }).kind === 'window' &&
-        /deadline|échéance|delai/i.test(dl[0])
-      ) {
+      const dl = text.match(/^([\s\S]*?)\s*[-–—;,]?\s*(?:deadline|échéance|delai|délai)\s*:?\s*([^,;]+)$/i);
+      if (dl && parseTimeframe(dl[2], { year: evaluation.year }).kind === 'window') {
         text = dl[1].trim();
         timeframe = dl[2].trim();
       }
@@ -566,25 +492,108 @@ export function importMatrixText(input: string, options: MatrixTextOptions = {})
     const numbers = nums?.numbers ?? [
       `${d.rec.number}.${d.rows.reduce((n, r) => n + r.numbers.length, 0) + 1}`,
     ];
-    d.rows.push({
-      line: lineNo,
-      numbers,
-      cols: { text, timeframe, responsible: '', comments: '', status: '' },
-    });
+    d.rows.push({ where, numbers, cols: { text, timeframe, responsible: '', comments: '', status: '' } });
   };
 
-  const isTableHeader = (line: Line): boolean => {
+  const matchLabel = (cell: string, atRecLevel: boolean): { kind: Kind; value: string } | null => {
+    const f = foldText(cell);
+    for (const [kind, re] of atRecLevel ? REC_LABELS : HEADER_LABELS) {
+      const m = f.match(re);
+      if (m) return { kind, value: cell.slice(m[0].length).trim() };
+    }
+    return null;
+  };
+
+  /** Applies one "label: value"; for the open-ended fields later lines continue the value. */
+  const apply = (kind: Kind, value: string, line: MatrixLine) => {
+    const where = line.where;
+    const v = dropInstruction(value);
+    const d = st.cur;
+    if (!d) {
+      st.field = 'none';
+      if (kind === 'title') readTitle(v);
+      else if (kind === 'year') {
+        const y = v.match(/\b(19|20|21)\d{2}\b/);
+        if (y) {
+          evaluation.year = Number(y[0]);
+          explicitYear = true;
+        } else if (v) warn(`The year "${v}" is not a year`, `evaluation header (${where})`, 'year');
+      } else if (kind === 'period') evaluation.period = v || evaluation.period;
+      else if (kind === 'evaluators' && v) readEvaluators(v, where);
+      else if (kind === 'owner') evaluation.owner = v || evaluation.owner;
+      else if (kind === 'publishedOn' && v) readPublished(v, where);
+      else if (kind === 'overallComment') {
+        evaluation.overallComment = v || evaluation.overallComment;
+        st.field = 'evalOverall';
+      }
+      return;
+    }
+    switch (kind) {
+      case 'addressedTo':
+      case 'priorityJustification':
+      case 'comments':
+      case 'responsibleUnits':
+        if (kind === 'responsibleUnits') votes2022++;
+        st.field = kind;
+        setRecField(d, kind, v);
+        return;
+      case 'priority':
+        if (v) readPriority(d, v, where);
+        st.field = 'priorityJustification';
+        return;
+      case 'response':
+        if (
+          /accept\s*\/\s*partially\s+accept\s*\/\s*reject/.test(foldText(lineText(line))) &&
+          /-\s*accept/.test(foldText(lineText(line)))
+        ) {
+          votes2022++;
+        }
+        st.field = 'responseText';
+        setRecField(d, 'responseText', v);
+        return;
+      case 'keyActions':
+        votes2022++;
+        st.field = 'keyActions';
+        for (const item of v.split('\n')) if (item.trim()) addBulletAction(d, item, where);
+        return;
+      case 'recStatus': {
+        if (/discarded\s*\/\s*open\s*\/\s*completed/.test(foldText(lineText(line)))) votes2022++;
+        st.field = 'none';
+        if (!v) return;
+        const s = readStatus(v, '2022');
+        if (s === 'open' || s === 'discarded' || s === 'completed') d.rec.status = s;
+        else {
+          warn(
+            `The status "${v}" is not open, discarded or completed; it was kept as a comment`,
+            `recommendation ${d.rec.number} (${where})`,
+            recPath(d, 'status'),
+          );
+          d.rec.comments = append(d.rec.comments, `Status as written: ${v}`);
+        }
+        return;
+      }
+      default:
+        return;
+    }
+  };
+
+  const isTableHeader = (line: MatrixLine): boolean => {
     const folded = line.cells.map((c) => foldText(c));
-    if (!TABLE_HEADER_CELL.text.test(folded[0] ?? '') || RE.keyActionsLabel.test(folded[0])) return false;
+    if (
+      !TABLE_HEADER_CELL.text.test(folded[0] ?? '') ||
+      /:\s*\S/.test(folded[0]) ||
+      /:$/.test(folded[0].trim())
+    )
+      return false;
     return (
       folded
         .slice(1)
         .some((c) => TABLE_HEADER_CELL.timeframe.test(c) || TABLE_HEADER_CELL.responsible.test(c)) ||
-      folded[0] === 'key actions'
+      /^(?:key\s+actions?|actions?\s+cles?)$/.test(folded[0].trim())
     );
   };
 
-  const readHeader = (line: Line, merge: boolean) => {
+  const readHeader = (line: MatrixLine, merge: boolean) => {
     const next: Column[] = merge ? [...columns] : [];
     line.cells.forEach((c, i) => {
       const f = foldText(c);
@@ -605,82 +614,106 @@ export function importMatrixText(input: string, options: MatrixTextOptions = {})
     columns = next;
   };
 
-  for (const line of lines) {
-    if (line.cells.length === 0 || line.text === '') continue;
-    if (/^[-=_|+\s]+$/.test(line.text)) continue; // table rules such as "-----\t--\t---"
-    const folded = foldText(line.text);
-    if (HEADINGS.test(folded)) continue;
+  const keepAsNote = (d: RecDraft, text: string, where: string) => {
+    d.rec.notes.push(text);
+    warn(
+      `Text "${short(text)}" could not be placed; it was kept as a note on the recommendation`,
+      `recommendation ${d.rec.number} (${where})`,
+      recPath(d, 'notes'),
+    );
+  };
 
-    // Table mode: the classic key-action table.
-    if (
-      st.cur &&
-      (isTableHeader(line) ||
-        (st.field === 'table' && line.no === lastHeaderLine + 1 && line.cells[0] === ''))
-    ) {
-      const subheader = st.field === 'table' && line.cells[0] === '';
-      if (subheader && !line.cells.some((c) => /comment|status|statut|action\s+taken/.test(foldText(c)))) {
-        // not a sub-header after all: fall through as a row
-      } else {
+  for (const line of lines) {
+    const cells = line.cells.map((c) => c.trim());
+    const filled = cells.filter(Boolean);
+    if (filled.length === 0) continue;
+    const text = filled.join(' ');
+    if (/^[-=_|+\s]+$/.test(text)) continue; // table rules such as "-----\t--\t---"
+    if (HEADINGS.test(foldText(text))) continue;
+    const recMatch = foldText(filled[0]).match(RECOMMENDATION);
+    if (recMatch && !(cells[0] === '' && st.field === 'table')) {
+      startRecommendation(line, recMatch[1], filled[0].slice(recMatch[0].length).trim());
+      st.cur?.source.push(lineText(line));
+      if (/^evaluation\s+recommendation\s*#/.test(foldText(filled[0]))) votes2022++;
+      for (const c of filled.slice(1)) setRecField(st.cur as unknown as RecDraft, 'text', c);
+      continue;
+    }
+    const cur = st.cur;
+    if (cur) cur.source.push(lineText(line));
+    else headerSource.push(lineText(line));
+
+    // The classic key-action table: its header (and the sub-header under a merged cell).
+    if (cur) {
+      const subheader: boolean =
+        headerJustRead &&
+        cells[0] === '' &&
+        cells.some((c) => /comment|status|statut|action\s+taken/.test(foldText(c)));
+      if (isTableHeader(line) || subheader) {
         readHeader(line, subheader);
         st.field = 'table';
-        lastHeaderLine = line.no;
+        headerJustRead = !subheader;
         continue;
       }
     }
+    headerJustRead = false;
 
-    // Labelled cells, possibly several on one tab-separated line.
-    const firstCell = line.cells.find((c) => c !== '') ?? '';
-    const startsWithLabel = labelled(line, firstCell);
-    if (startsWithLabel) {
-      for (const c of line.cells.slice(line.cells.indexOf(firstCell) + 1)) {
-        if (!c) continue;
-        if (!labelled(line, c)) {
-          if (st.cur && st.field !== 'none' && st.field !== 'table' && st.field !== 'keyActions')
-            setRecField(st.cur, st.field, c);
-          else if (st.cur) {
-            st.cur.rec.notes.push(c);
-            warn(
-              `Text "${short(c)}" could not be placed; it was kept as a note on the recommendation`,
-              `recommendation ${st.cur.rec.number} (line ${line.no})`,
-            );
-          }
-        }
+    // Labelled cells, possibly several on one line; a label alone in its cell takes the next cell.
+    const firstLabel = matchLabel(filled[0], cur !== null);
+    if (firstLabel) {
+      for (let i = 0; i < filled.length; i++) {
+        const found = i === 0 ? firstLabel : matchLabel(filled[i], st.cur !== null);
+        if (found) {
+          let value = found.value;
+          if (!value && i + 1 < filled.length && !matchLabel(filled[i + 1], st.cur !== null))
+            value = filled[++i];
+          apply(found.kind, value, line);
+        } else if (
+          st.cur &&
+          [
+            'text',
+            'addressedTo',
+            'priorityJustification',
+            'responseText',
+            'comments',
+            'responsibleUnits',
+          ].includes(st.field)
+        ) {
+          setRecField(st.cur, st.field, filled[i]);
+        } else if (st.cur && st.field === 'keyActions') {
+          addBulletAction(st.cur, filled[i], line.where);
+        } else if (st.cur) keepAsNote(st.cur, filled[i], line.where);
+        else if (!isInstruction(filled[i])) headerNotes.push({ where: line.where, text: filled[i] });
       }
       continue;
     }
 
-    if (!st.cur) {
-      if (st.field === 'evalOverall') {
-        evaluation.overallComment = append(evaluation.overallComment, line.text);
-      } else if (!isInstruction(line.text)) {
-        headerNotes.push({ line: line.no, text: line.text });
-      }
+    if (!cur) {
+      if (st.field === 'evalOverall') evaluation.overallComment = append(evaluation.overallComment, text);
+      else if (!isInstruction(text)) headerNotes.push({ where: line.where, text });
       continue;
     }
-    const d: RecDraft = st.cur;
 
     if (st.field === 'table') {
-      const first = line.cells[0] ?? '';
-      const nums = readNumbers(first);
+      const nums = readNumbers(cells[0] ?? '');
       if (nums) {
-        const cells = [nums.rest, ...line.cells.slice(1)].map(dropInstruction);
-        d.rows.push(newRow(line.no, nums.numbers, cells));
+        cur.rows.push(newRow(line.where, nums.numbers, [nums.rest, ...cells.slice(1)].map(dropInstruction)));
       } else {
-        const cells = line.cells.map(dropInstruction);
-        if (cells.every((c) => c === '')) continue;
-        const last = d.rows[d.rows.length - 1];
+        const kept = cells.map(dropInstruction);
+        if (kept.every((c) => c === '')) continue;
+        const last = cur.rows[cur.rows.length - 1];
         if (last) {
           // A row broken over several lines (page breaks, wrapped cells): continue its cells.
-          cells.forEach((c, i) => {
+          kept.forEach((c, i) => {
             const col = columns[i];
             if (col && c) last.cols[col] = append(last.cols[col] || null, c, ' ');
           });
         } else {
-          const number = `${d.rec.number}.1`;
-          d.rows.push(newRow(line.no, [number], cells));
+          const number = `${cur.rec.number}.1`;
+          cur.rows.push(newRow(line.where, [number], kept));
           warn(
             `A key action had no number; it was numbered ${number}`,
-            `recommendation ${d.rec.number} (line ${line.no})`,
+            `recommendation ${cur.rec.number} (${line.where})`,
+            `${recPath(cur, 'actions')}.0.number`,
           );
         }
       }
@@ -688,24 +721,18 @@ export function importMatrixText(input: string, options: MatrixTextOptions = {})
     }
 
     if (st.field === 'keyActions') {
-      const isBullet = BULLET.test(line.text) || ACTION_NUMBER.test(line.text);
-      const last = d.rows[d.rows.length - 1];
-      if (!isBullet && last && !isInstruction(line.text)) {
-        last.cols.text = append(last.cols.text, line.text, ' ');
-      } else addBulletAction(d, line.text, line.no);
+      const isBullet = BULLET.test(text) || ACTION_NUMBER.test(text);
+      const last = cur.rows[cur.rows.length - 1];
+      if (!isBullet && last && !isInstruction(text)) last.cols.text = append(last.cols.text, text, ' ');
+      else addBulletAction(cur, text, line.where);
       continue;
     }
 
     if (st.field !== 'none') {
-      setRecField(d, st.field, line.text);
+      setRecField(cur, st.field, text);
       continue;
     }
-    if (isInstruction(line.text)) continue;
-    d.rec.notes.push(line.text);
-    warn(
-      `Text "${short(line.text)}" could not be placed; it was kept as a note on the recommendation`,
-      `recommendation ${d.rec.number} (line ${line.no})`,
-    );
+    if (!isInstruction(text)) keepAsNote(cur, text, line.where);
   }
 
   if (drafts.length === 0) {
@@ -720,13 +747,14 @@ export function importMatrixText(input: string, options: MatrixTextOptions = {})
     evaluation.title = options.sourceName
       ? options.sourceName.replace(/\.[a-z0-9]+$/i, '')
       : 'Untitled evaluation';
-    warn('The matrix names no evaluation title; please give one', 'evaluation header');
+    warn('The matrix names no evaluation title; please give one', 'evaluation header', 'title');
   }
   for (const n of headerNotes) {
     evaluation.notes.push(n.text);
     warn(
       `Text "${short(n.text)}" could not be placed; it was kept as a note on the evaluation`,
-      `evaluation header (line ${n.line})`,
+      `evaluation header (${n.where})`,
+      'notes',
     );
   }
 
@@ -734,9 +762,10 @@ export function importMatrixText(input: string, options: MatrixTextOptions = {})
   for (const d of drafts) {
     const r = d.rec;
     const where = `recommendation ${r.number}`;
-    if (seen.has(r.number)) warn(`Recommendation ${r.number} appears twice`, `${where} (line ${d.line})`);
+    if (seen.has(r.number))
+      warn(`Recommendation ${r.number} appears twice`, `${where} (${d.where})`, recPath(d, 'number'));
     seen.add(r.number);
-    if (!r.text) warn('The recommendation has no text', `${where} (line ${d.line})`);
+    if (!r.text) warn('The recommendation has no text', `${where} (${d.where})`, recPath(d, 'text'));
     r.addressedTo = r.addressedTo ? stripEmphasis(r.addressedTo) : d.responsibleUnits;
     if (r.responseText) {
       r.responseText = stripEmphasis(r.responseText);
@@ -747,18 +776,24 @@ export function importMatrixText(input: string, options: MatrixTextOptions = {})
         r.responseText
           ? 'The management response does not say whether the recommendation is accepted, partially accepted or rejected; it was left empty'
           : 'No management response was given',
-        `${where}, management response (line ${d.line})`,
+        `${where}, management response`,
+        recPath(d, 'response'),
       );
     }
     r.text = stripEmphasis(r.text);
-    r.actions = d.rows.flatMap((row) => toActions(row, d, template, evaluation.year, warn));
+    let offset = 0;
+    r.actions = d.rows.flatMap((row) => {
+      const made = toActions(row, d, template, evaluation.year, offset, warn);
+      offset += made.length;
+      return made;
+    });
   }
   evaluation.recommendations = drafts.map((d) => d.rec);
-  return { evaluation, warnings };
-}
-
-function short(s: string): string {
-  return s.length > 60 ? `${s.slice(0, 57)}…` : s;
+  return {
+    evaluation,
+    warnings,
+    sources: { header: headerSource.join('\n'), recommendations: drafts.map((d) => d.source.join('\n')) },
+  };
 }
 
 /** One table row → one action per number; "8.1 Design … 8.2 Plan …" written in one cell → two. */
@@ -767,7 +802,8 @@ function toActions(
   d: RecDraft,
   template: StatusTemplate,
   year: number | null,
-  warn: (message: string, where: string) => void,
+  offset: number,
+  warn: (message: string, where: string, path?: string) => void,
 ): ImportedAction[] {
   const texts = splitRunTogether(row.numbers, row.cols.text, d.rec.number);
   const timeframe = stripEmphasis(row.cols.timeframe) || null;
@@ -777,30 +813,30 @@ function toActions(
   let comments = stripEmphasis(row.cols.comments) || null;
   if (statusText) {
     status = readStatus(statusText, template);
-    if (!status) {
-      comments = comments
-        ? `${comments}\nStatus as written: ${statusText}`
-        : `Status as written: ${statusText}`;
-    }
+    if (!status) comments = append(comments, `Status as written: ${statusText}`);
   }
   const numbers = texts.map((t) => t.number);
   const where = `recommendation ${d.rec.number}, action ${numbers.join(' and ')}`;
+  const path = (field: string) => `recommendations.${d.index}.actions.${offset}.${field}`;
   if (statusText && !status) {
     warn(
       `The status "${statusText}" is not one of the template's statuses; it was kept in the comments`,
-      `${where} (line ${row.line})`,
+      `${where} (${row.where})`,
+      path('status'),
     );
   }
   if (reading.kind === 'unreadable') {
     warn(
       `The timeframe "${timeframe}" gives no due window: ${reading.problem}`,
-      `${where}, timeframe (line ${row.line})`,
+      `${where}, timeframe (${row.where})`,
+      path('timeframe'),
     );
   }
   if (numbers.length > 1 && texts.some((t) => t.split)) {
     warn(
       `Actions ${numbers.join(' and ')} were written in one row; they share its timeframe, responsible unit(s) and status`,
-      `${where} (line ${row.line})`,
+      `${where} (${row.where})`,
+      path('text'),
     );
   }
   return texts.map((t) => ({

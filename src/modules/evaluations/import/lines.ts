@@ -1,0 +1,53 @@
+/**
+ * The common form every matrix reader produces: lines of cells, in reading order. Pasted text
+ * gives one line per text line with its tab-separated cells; Word gives one line per paragraph
+ * and per table row (a cell may hold several paragraphs, joined by "\n"); PDF gives one line per
+ * row of text, cut into columns where the key-action table has them.
+ */
+import { decodeEntities, squash } from '../../../lib/text.js';
+
+export interface MatrixLine {
+  cells: string[];
+  /** Where the line is in its source, for warnings: "line 12", "table 3, row 2", "page 2, line 7". */
+  where: string;
+}
+
+const BLOCK_TAG = /<\s*(?:br|\/p|\/li|li|\/div|p|div|ol|ul|\/ol|\/ul)\b[^>]*>/gi;
+const ANY_TAG = /<\/?[a-z][a-z0-9]*(?:\s[^<>]*)?\/?>/gi;
+// "<ol>1. First item.2. Second item" → the items, one per line.
+const GLUED_ITEM = /([.;:!?])\s*(\d{1,2})\.\s+(?=\p{Lu})/gu;
+
+/** Removes leaked HTML tags and entities and collapses spaces, keeping line breaks. */
+export function cleanCell(cell: string): string {
+  return decodeEntities(cell.replace(ANY_TAG, '')).split('\n').map(squash).join('\n').trim();
+}
+
+/** Splits pasted text into lines of tab-separated cells, turning leaked list markup into line breaks. */
+export function textToLines(input: string): MatrixLine[] {
+  const raw = input
+    .replace(/^\ufeff/, '')
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u00a0\u2007\u202f]/g, ' ');
+  const out: MatrixLine[] = [];
+  raw.split('\n').forEach((rawLine, i) => {
+    const isList = /<\s*(?:ol|ul|li)\b/i.test(rawLine);
+    const hasTabs = rawLine.replace(/[\t ]+$/, '').includes('\t');
+    let pieces = hasTabs ? [rawLine.replace(BLOCK_TAG, ' ')] : rawLine.split(BLOCK_TAG);
+    if (isList && !hasTabs) {
+      pieces = pieces.flatMap((p) => p.replace(GLUED_ITEM, '$1\n$2. ').split('\n'));
+    } else if (isList) {
+      pieces = pieces.map((p) => p.replace(GLUED_ITEM, '$1 $2. '));
+    }
+    for (const piece of pieces) {
+      const cells = piece.split('\t').map(cleanCell);
+      while (cells.length > 0 && cells[cells.length - 1] === '') cells.pop();
+      out.push({ cells, where: `line ${i + 1}` });
+    }
+  });
+  return out;
+}
+
+/** A line as text: cells separated by tabs, as it would be pasted. */
+export function lineText(line: MatrixLine): string {
+  return line.cells.join('\t');
+}
