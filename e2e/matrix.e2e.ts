@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { docxText } from '../src/test/docxText.js';
+import { readDocxLines } from '../src/modules/evaluations/import/readDocx.js';
 import { openSession, type Session } from './browser.js';
 
 const seedPath = fileURLToPath(new URL('../../shared/seeds/000_276a55ae60865652.txt', import.meta.url));
@@ -67,7 +67,7 @@ describe('evaluation follow-up in the browser', () => {
     ]);
     expect(download.suggestedFilename()).toMatch(/\.docx$/);
     const file = await download.path();
-    const text = await docxText(readFileSync(file));
+    const text = (await readDocxLines(readFileSync(file))).map((l) => l.cells.join('\t')).join('\n');
     expect(text).toContain(`Evaluation recommendation ${expected.recommendations}:`);
     expect(text).toContain('Monitoring of stakeholder participation added to the M&E plan');
   });

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { docxText } from '../test/docxText.js';
+import { readDocxLines } from '../modules/evaluations/import/readDocx.js';
 import { runCli } from '../test/spawn.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'integra-cli-'));
@@ -33,9 +33,15 @@ describe('the integra CLI', () => {
     const out = path.join(dir, 'matrix.docx');
     const exp = await runCli(['export', 'matrix', id, '--format', 'docx', '--out', out], env);
     expect(exp.code).toBe(0);
-    expect(await docxText(readFileSync(out))).toContain(
-      'Evaluation recommendation 2: Certify the language level',
-    );
+    const lines = await readDocxLines(readFileSync(out));
+    expect(
+      lines.some((l) => l.cells[0]?.startsWith('Evaluation recommendation 2: Certify the language level')),
+    ).toBe(true);
+    const back = await runCli(['import', 'matrix', out, '--dry-run', '--json'], env);
+    expect(back.code).toBe(0);
+    expect(
+      JSON.parse(back.stdout).evaluation.recommendations.map((r: { number: string }) => r.number),
+    ).toEqual(['1', '2', '3']);
     const json = path.join(dir, 'matrix.json');
     expect((await runCli(['export', 'matrix', id, '--format', 'json', '--out', json], env)).code).toBe(0);
     expect(JSON.parse(readFileSync(json, 'utf8')).evaluation.recommendations).toHaveLength(3);

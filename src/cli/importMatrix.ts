@@ -13,7 +13,7 @@ export async function importMatrixCommand(
   const info = await stat(file);
   if (!info.isFile()) throw Object.assign(new Error(`${file} is not a file`), { code: 'EISDIR' });
   checkImportSize(info.size);
-  const result = importMatrixFile(await readFile(file), path.basename(file));
+  const result = await importMatrixFile(await readFile(file), path.basename(file));
   const { evaluation, warnings } = result;
   if (opts.dryRun) {
     if (opts.json) out(JSON.stringify({ evaluation, warnings }, null, 2));

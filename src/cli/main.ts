@@ -15,7 +15,7 @@ const program = new Command()
 const importCmd = program.command('import').description('bring existing documents in');
 importCmd
   .command('matrix')
-  .argument('<file>', 'management response matrix as .txt')
+  .argument('<file>', 'management response matrix: .txt, .docx or .pdf')
   .option('--dry-run', 'read and report, save nothing')
   .option('--json', 'print machine-readable JSON on stdout')
   .description('import a management response matrix')

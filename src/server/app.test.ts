@@ -112,8 +112,9 @@ describe.each(testDatabases())('HTTP API on $name', ({ open }) => {
         400,
         /No recommendation found/,
       ],
-      ['junk.bin', junk, 415, /not a text file/],
-      ['matrix.pdf', Buffer.from('%PDF-1.7\n%âãÏÓ\n'), 415, /PDF/],
+      ['junk.bin', junk, 415, /not a text, Word \(\.docx\) or PDF file/],
+      ['matrix.pdf', Buffer.from('%PDF-1.7\n%âãÏÓ\n'), 400, /damaged/],
+      ['minutes.docx', Buffer.from('PK\u0003\u0004 not really a zip'), 400, /damaged/],
       ['big.txt', Buffer.alloc(50 * 1024 * 1024, 'a'), 413, /MB|larger/],
     ];
     for (const [name, content, status, message] of cases) {

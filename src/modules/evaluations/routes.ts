@@ -111,7 +111,7 @@ export function evaluationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const file = await req.file();
         if (!file) throw new Invalid('No file was uploaded: send it in the multipart field "file".');
         const buf = await file.toBuffer();
-        const result = importMatrixFile(buf, file.filename);
+        const result = await importMatrixFile(buf, file.filename);
         if (req.query.dryRun === 'true') return result;
         const { id } = await saveEvaluation(ctx.db, req.organisationId, result.evaluation, file.filename);
         return { id, warnings: result.warnings };

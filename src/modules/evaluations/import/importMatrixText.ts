@@ -282,6 +282,20 @@ export function importMatrixText(input: string, options: MatrixTextOptions = {})
   return importMatrixLines(textToLines(input), options);
 }
 
+/**
+ * Labels that share a row in the template ("Recommendation to: X | Priority level (1 to 3): 2")
+ * arrive in one cell when the column break was lost (text from PDFs, some pastes): cut there.
+ */
+const INLINE_LABEL =
+  /\s(?=(?:priority\s+level|niveau\s+de\s+priorit[eé]|responsible\s+unit\(s\)|recommendation\s+to)\b[^:\n]{0,40}:)/i;
+
+function splitInlineLabels(cell: string): string[] {
+  const c = cell.trim();
+  const m = c.match(INLINE_LABEL);
+  if (!m || m.index === undefined || !c.slice(0, m.index).includes(':')) return [c];
+  return [c.slice(0, m.index).trim(), ...splitInlineLabels(c.slice(m.index))];
+}
+
 /** Lines with one cell of several paragraphs become one line per paragraph, as pasted text would. */
 function expand(lines: MatrixLine[]): MatrixLine[] {
   return lines.flatMap((line) => {
@@ -338,6 +352,15 @@ export function importMatrixLines(input: MatrixLine[], options: MatrixTextOption
     else if (f === 'responsibleUnits') d.responsibleUnits = append(d.responsibleUnits, v, ' ');
   };
 
+  /** Puts a row's cells into its columns; paragraphs in a cell are one value, except in comments. */
+  const addCells = (cols: Record<Column, string>, cells: string[]) => {
+    cells.forEach((c, i) => {
+      const col = columns[i];
+      const v = col === 'comments' ? c : c.replace(/\s*\n\s*/g, ' ');
+      if (col && v) cols[col] = append(cols[col] || null, v, col === 'comments' && cols[col] ? '\n' : ' ');
+    });
+  };
+
   const newRow = (where: string, numbers: string[], cells: string[]): ActionRow => {
     const cols: Record<Column, string> = {
       text: '',
@@ -346,10 +369,7 @@ export function importMatrixLines(input: MatrixLine[], options: MatrixTextOption
       comments: '',
       status: '',
     };
-    cells.forEach((c, i) => {
-      const col = columns[i];
-      if (col && c) cols[col] = append(cols[col] || null, c, ' ');
-    });
+    addCells(cols, cells);
     return { where, numbers, cols };
   };
 
@@ -404,7 +424,10 @@ export function importMatrixLines(input: MatrixLine[], options: MatrixTextOption
   const readTitle = (v: string) => {
     let title = v.replace(/[.;]+$/, '').trim();
     const paren = title.match(/\(([^()]*\b(?:19|20|21)\d{2}\b[^()]*)\)\s*$/);
-    if (paren) {
+    if (paren && /^\s*(?:19|20|21)\d{2}\s*$/.test(paren[1])) {
+      // "Title (2024)": the year alone, no period.
+      title = title.slice(0, paren.index).trim();
+    } else if (paren) {
       evaluation.period = evaluation.period ?? paren[1].trim();
       title = title.slice(0, paren.index).trim();
     } else {
@@ -624,7 +647,7 @@ export function importMatrixLines(input: MatrixLine[], options: MatrixTextOption
   };
 
   for (const line of lines) {
-    const cells = line.cells.map((c) => c.trim());
+    const cells = line.cells.flatMap(splitInlineLabels);
     const filled = cells.filter(Boolean);
     if (filled.length === 0) continue;
     const text = filled.join(' ');
@@ -703,10 +726,7 @@ export function importMatrixLines(input: MatrixLine[], options: MatrixTextOption
         const last = cur.rows[cur.rows.length - 1];
         if (last) {
           // A row broken over several lines (page breaks, wrapped cells): continue its cells.
-          kept.forEach((c, i) => {
-            const col = columns[i];
-            if (col && c) last.cols[col] = append(last.cols[col] || null, c, ' ');
-          });
+          addCells(last.cols, kept);
         } else {
           const number = `${cur.rec.number}.1`;
           cur.rows.push(newRow(line.where, [number], kept));
