@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildClassicDocx, TRUTH_CLASSIC } from '../src/modules/evaluations/import/fixtures/documents.js';
 import { readDocxLines } from '../src/modules/evaluations/import/readDocx.js';
 import { openSession, type Session } from './browser.js';
 
@@ -36,7 +37,7 @@ describe('evaluation follow-up in the browser', () => {
       .getByText(`${expected.recommendations} recommendations and ${expected.actions} key actions`)
       .waitFor();
     await expect(page.getByText(/things? to check/).isVisible()).resolves.toBe(true);
-    await page.getByRole('button', { name: 'Save evaluation' }).click();
+    await page.getByRole('button', { name: 'Save evaluation' }).first().click();
 
     await page.getByRole('heading', { name: expected.lastRecommendation }).waitFor();
     const row = page.locator(`tr[data-action="${expected.overdueAction}"]`);
@@ -93,6 +94,41 @@ describe('evaluation follow-up in the browser', () => {
     for (let i = 0; i < m; i++) {
       expect(((await filtered.nth(i).textContent()) ?? '').toLowerCase()).toContain('implementation team');
     }
+  });
+
+  it('uploads a Word matrix, corrects a field on the review screen, and saves the correction', async () => {
+    const { page, url } = s;
+    const docx = await buildClassicDocx(TRUTH_CLASSIC, { instructions: true });
+    await page.goto(`${url}/import`);
+    await page.getByRole('tab', { name: 'Upload a file' }).click();
+    await page.locator('input[type=file]').setInputFiles({
+      name: 'interpreters.docx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      buffer: docx,
+    });
+    await page.getByRole('button', { name: 'Read matrix' }).click();
+    await page.getByRole('heading', { name: 'Review before saving' }).waitFor();
+    await page.getByText('3 recommendations and 5 key actions').waitFor();
+
+    // The source of each recommendation is shown beside it.
+    const rec2 = page.getByRole('region', { name: 'Recommendation 2' });
+    await expect(rec2.locator('pre').textContent()).resolves.toContain('By end of September 2024');
+
+    const responsible = page.getByRole('textbox', { name: 'Action 2.2: Responsible unit(s)' });
+    await expect(responsible.inputValue()).resolves.toBe('Operations team and M&E officer');
+    await responsible.fill('M&E officer');
+    const timeframe = page.getByRole('textbox', { name: 'Action 2.2: Timeframe or deadline' });
+    await timeframe.fill('Q1 2025');
+    await expect(page.getByRole('textbox', { name: 'Action 2.2: Due by' }).inputValue()).resolves.toBe(
+      '2025-03-31',
+    );
+    await page.getByRole('button', { name: 'Save evaluation' }).first().click();
+
+    await page.getByRole('heading', { name: 'Recommendation 3' }).waitFor();
+    const row = page.locator('tr[data-action="2.2"]');
+    await expect(row.textContent()).resolves.toContain('M&E officer');
+    await expect(row.textContent()).resolves.not.toContain('Operations team and M&E officer');
+    await expect(row.textContent()).resolves.toContain('Q1 2025');
   });
 
   it('explains why a file cannot be imported', async () => {

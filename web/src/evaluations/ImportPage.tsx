@@ -1,29 +1,45 @@
 /**
- * Bringing a matrix in: paste its text or upload a .txt, see what was read and every warning,
- * correct the title, and only then save.
+ * Bringing a matrix in: paste its text or upload a .txt, .docx or .pdf (with upload progress),
+ * review what was read — every field editable, each recommendation beside its source — and only
+ * then save.
  */
-import {
-  Alert,
-  Badge,
-  Button,
-  FileInput,
-  Group,
-  List,
-  Stack,
-  Table,
-  Tabs,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Button, FileInput, Group, Progress, Stack, Tabs, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { ImportResult } from '../../../src/modules/evaluations/model';
-import { api } from '../api';
-import { DueText, ErrorAlert, PriorityBadge, ResponseBadge } from '../shared/ui';
+import type { ImportedEvaluation, ImportResult } from '../../../src/modules/evaluations/model';
+import { ApiError, api } from '../api';
+import { ErrorAlert } from '../shared/ui';
+import { ReviewForm } from './ReviewForm';
+
+/** Uploads a file for a dry-run import, reporting the share sent so far. */
+function uploadForReview(file: File, onProgress: (share: number) => void): Promise<ImportResult> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', '/api/evaluations/import/file?dryRun=true');
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) onProgress(e.loaded / e.total);
+    };
+    xhr.onload = () => {
+      let body: unknown = null;
+      try {
+        body = JSON.parse(xhr.responseText);
+      } catch {
+        // not JSON: handled below
+      }
+      if (xhr.status >= 200 && xhr.status < 300) return resolve(body as ImportResult);
+      const error = (body as { error?: { code: string; message: string; details?: [] } } | null)?.error;
+      reject(
+        new ApiError(xhr.status, error?.code ?? 'error', error?.message ?? xhr.statusText, error?.details),
+      );
+    };
+    xhr.onerror = () => reject(new Error('The upload failed: check the connection and try again.'));
+    const form = new FormData();
+    form.append('file', file);
+    xhr.send(form);
+  });
+}
 
 export function ImportPage() {
   const { t } = useTranslation();
@@ -33,39 +49,83 @@ export function ImportPage() {
   const [file, setFile] = useState<File | null>(null);
   const [tab, setTab] = useState<string | null>('paste');
   const [result, setResult] = useState<ImportResult | null>(null);
+  const [evaluation, setEvaluation] = useState<ImportedEvaluation | null>(null);
   const [sourceName, setSourceName] = useState<string | null>(null);
+  const [progress, setProgress] = useState<number | null>(null);
 
   const read = useMutation({
     mutationFn: async () => {
       if (tab === 'file') {
         if (!file) throw new Error(t('import.chooseFile'));
-        const form = new FormData();
-        form.append('file', file);
         setSourceName(file.name);
-        return api<ImportResult>('/evaluations/import/file?dryRun=true', { method: 'POST', body: form });
+        setProgress(0);
+        return uploadForReview(file, setProgress);
       }
       setSourceName(null);
       return api<ImportResult>('/evaluations/import?dryRun=true', { method: 'POST', json: { text } });
     },
-    onSuccess: setResult,
+    onSuccess: (r) => {
+      setResult(r);
+      setEvaluation(r.evaluation);
+    },
+    onSettled: () => setProgress(null),
   });
 
   const save = useMutation({
     mutationFn: () =>
-      api<{ id: string }>('/evaluations', {
-        method: 'POST',
-        json: { evaluation: result!.evaluation, sourceName },
-      }),
+      api<{ id: string }>('/evaluations', { method: 'POST', json: { evaluation, sourceName } }),
     onSuccess: async ({ id }) => {
       await queryClient.invalidateQueries();
       navigate(`/evaluations/${id}`);
     },
   });
 
-  const actionCount = result?.evaluation.recommendations.reduce((n, r) => n + r.actions.length, 0) ?? 0;
+  const actionCount = evaluation?.recommendations.reduce((n, r) => n + r.actions.length, 0) ?? 0;
+
+  if (result && evaluation) {
+    return (
+      <Stack maw={1500}>
+        <Group justify="space-between">
+          <Title order={2}>{t('import.review')}</Title>
+          <Group>
+            <Button
+              variant="default"
+              onClick={() => {
+                setResult(null);
+                setEvaluation(null);
+                save.reset();
+              }}
+            >
+              {t('common.cancel')}
+            </Button>
+            <Button color="green" onClick={() => save.mutate()} loading={save.isPending}>
+              {t('import.save')}
+            </Button>
+          </Group>
+        </Group>
+        <Text>
+          {t('import.summary', {
+            recommendations: evaluation.recommendations.length,
+            actions: actionCount,
+            template: t(`template.${evaluation.statusTemplate}`),
+          })}{' '}
+          {result.warnings.length > 0
+            ? t('import.warnings', { count: result.warnings.length })
+            : t('import.noWarnings')}
+        </Text>
+        <ErrorAlert error={save.error} />
+        <ReviewForm result={result} evaluation={evaluation} onChange={setEvaluation} saveError={save.error} />
+        <Group justify="flex-end">
+          <Button color="green" onClick={() => save.mutate()} loading={save.isPending}>
+            {t('import.save')}
+          </Button>
+        </Group>
+      </Stack>
+    );
+  }
 
   return (
-    <Stack maw={1200}>
+    <Stack maw={1000}>
       <Title order={2}>{t('import.title')}</Title>
       <Text c="dimmed">{t('import.intro')}</Text>
       <Tabs value={tab} onChange={setTab}>
@@ -86,7 +146,8 @@ export function ImportPage() {
         <Tabs.Panel value="file" pt="sm">
           <FileInput
             label={t('import.fileLabel')}
-            accept=".txt,text/plain"
+            description={t('import.fileHint')}
+            accept=".txt,.docx,.pdf,text/plain,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
             value={file}
             onChange={setFile}
             clearable
@@ -98,97 +159,21 @@ export function ImportPage() {
           {t('import.read')}
         </Button>
       </Group>
-      <ErrorAlert error={read.error} />
-
-      {result && (
-        <Stack>
-          <Title order={3}>{t('import.review')}</Title>
-          <TextInput
-            label={t('evaluation.title')}
-            value={result.evaluation.title}
-            onChange={(e) => {
-              const title = e.currentTarget.value;
-              setResult((r) => (r ? { ...r, evaluation: { ...r.evaluation, title } } : r));
-            }}
-          />
-          <Text>
-            {t('import.summary', {
-              recommendations: result.evaluation.recommendations.length,
-              actions: actionCount,
-              template: t(`template.${result.evaluation.statusTemplate}`),
-            })}
+      {progress !== null && (
+        <Stack gap={4}>
+          <Progress value={progress * 100} animated={progress >= 1} aria-label={t('import.progress')} />
+          <Text size="sm" c="dimmed">
+            {progress < 1
+              ? t('import.uploading', { share: Math.round(progress * 100) })
+              : t('import.reading')}
           </Text>
-          {result.warnings.length > 0 ? (
-            <Alert color="yellow" title={t('import.warnings', { count: result.warnings.length })}>
-              <List size="sm">
-                {result.warnings.map((w, i) => (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: warnings have no id and never reorder
-                  <List.Item key={i}>
-                    <b>{w.where}</b>: {w.message}
-                  </List.Item>
-                ))}
-              </List>
-            </Alert>
-          ) : (
-            <Alert color="green">{t('import.noWarnings')}</Alert>
-          )}
-          <Table withTableBorder aria-label={t('import.review')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('action.number')}</Table.Th>
-                <Table.Th>{t('action.text')}</Table.Th>
-                <Table.Th>{t('action.timeframe')}</Table.Th>
-                <Table.Th>{t('action.due')}</Table.Th>
-                <Table.Th>{t('action.responsible')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {result.evaluation.recommendations.flatMap((r) => [
-                <Table.Tr key={`r${r.number}`} bg="gray.0">
-                  <Table.Td>
-                    <b>{r.number}</b>
-                  </Table.Td>
-                  <Table.Td colSpan={4}>
-                    <Group gap="xs" mb={4}>
-                      <PriorityBadge priority={r.priority} />
-                      <ResponseBadge response={r.response} />
-                    </Group>
-                    <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-                      {r.text}
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>,
-                ...r.actions.map((a) => (
-                  <Table.Tr key={`a${r.number}-${a.number}`}>
-                    <Table.Td>{a.number}</Table.Td>
-                    <Table.Td>{a.text}</Table.Td>
-                    <Table.Td>
-                      {a.timeframe}
-                      {a.fundingConditional && (
-                        <Badge ml={4} size="xs" color="grape">
-                          {t('action.funding')}
-                        </Badge>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      <DueText due={a.due} />
-                    </Table.Td>
-                    <Table.Td>{a.responsible}</Table.Td>
-                  </Table.Tr>
-                )),
-              ])}
-            </Table.Tbody>
-          </Table>
-          <ErrorAlert error={save.error} />
-          <Group>
-            <Button color="green" onClick={() => save.mutate()} loading={save.isPending}>
-              {t('import.save')}
-            </Button>
-            <Button variant="default" onClick={() => setResult(null)}>
-              {t('common.cancel')}
-            </Button>
-          </Group>
         </Stack>
+      )}
+      <ErrorAlert error={read.error} />
+      {!read.error && (
+        <Alert color="blue" variant="light">
+          {t('import.limits')}
+        </Alert>
       )}
     </Stack>
   );
