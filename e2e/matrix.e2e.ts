@@ -36,12 +36,12 @@ describe('evaluation follow-up in the browser', () => {
     await page
       .getByText(`${expected.recommendations} recommendations and ${expected.actions} key actions`)
       .waitFor();
-    await expect(page.getByText(/things? to check/).isVisible()).resolves.toBe(true);
+    await page.getByText(/\d+ things? to check/).waitFor();
     await page.getByRole('button', { name: 'Save evaluation' }).first().click();
 
     await page.getByRole('heading', { name: expected.lastRecommendation }).waitFor();
     const row = page.locator(`tr[data-action="${expected.overdueAction}"]`);
-    await expect(row.getByText('Overdue').isVisible()).resolves.toBe(true);
+    await row.getByText('Overdue').waitFor();
 
     await page.getByRole('button', { name: `Record progress on action ${expected.overdueAction}` }).click();
     const dialog = page.getByRole('dialog');
@@ -55,7 +55,7 @@ describe('evaluation follow-up in the browser', () => {
     await dialog.waitFor({ state: 'detached' });
 
     await row.getByText('Completed').waitFor();
-    expect(await row.getByText('Overdue').count()).toBe(0);
+    await row.getByText('Overdue').waitFor({ state: 'detached' });
     await row.getByText('1 progress update').click();
     await page
       .getByText('Daniela Rossi (Not initiated → Completed): Monitoring of stakeholder participation')
@@ -81,8 +81,7 @@ describe('evaluation follow-up in the browser', () => {
     const rows = page.locator('tbody tr');
     const n = await rows.count();
     expect(n).toBeGreaterThan(0);
-    for (let i = 0; i < n; i++)
-      await expect(rows.nth(i).getByText('Overdue').isVisible()).resolves.toBe(true);
+    for (let i = 0; i < n; i++) await rows.nth(i).getByText('Overdue').waitFor();
     expect(await page.locator(`tr[data-action="${expected.overdueAction}"]`).count()).toBe(0);
 
     await page.getByLabel('Responsible unit').fill('implementation team');

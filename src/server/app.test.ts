@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/client.js';
 import { ensureDefaultOrganisation } from '../modules/accounts/service.js';
+import { buildZipBomb } from '../modules/evaluations/import/fixtures/documents.js';
 import { testDatabases } from '../test/databases.js';
 import { buildApp } from './app.js';
 
@@ -128,6 +129,20 @@ describe.each(testDatabases())('HTTP API on $name', ({ open }) => {
     }
     expect(await evaluationCount()).toBe(before);
   });
+
+  it('refuses a 1 GB zip bomb and stays unharmed', async () => {
+    const bomb = await buildZipBomb();
+    const before = process.memoryUsage().rss;
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/evaluations/import/file',
+      ...multipart('matrix.docx', bomb),
+    });
+    expect(res.statusCode).toBe(413);
+    expect(res.json().error.message).toMatch(/unpack to more than/);
+    expect(process.memoryUsage().rss - before).toBeLessThan(500 * 1024 * 1024);
+    expect((await app.inject({ url: '/api/health' })).statusCode).toBe(200);
+  }, 60_000);
 
   it('refuses invalid edits with field-level messages', async () => {
     const list = (await app.inject({ url: '/api/evaluations' })).json();

@@ -3,6 +3,8 @@
  * that shows a unit all it owes. The list joins the tables of the sources (recommendations and
  * their evaluations today) to say where each action comes from and which statuses it may take.
  */
+
+import { addDays, format, parseISO } from 'date-fns';
 import { and, asc, desc, eq, gte, ilike, inArray, isNull, lte, max, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { parseTimeframe } from '../../lib/parseTimeframe.js';
@@ -248,7 +250,8 @@ export async function addProgressUpdate(
   return db.transaction(async (tx) => {
     const { action, vocabulary } = await loadForChange(tx, organisationId, id);
     const recordedOn = input.recordedOn ?? today;
-    if (recordedOn > today) {
+    // A day of grace: the reporter's calendar may already be on tomorrow where the server is not.
+    if (recordedOn > format(addDays(parseISO(today), 1), 'yyyy-MM-dd')) {
       throw new Invalid('A progress update cannot be dated in the future.', [
         { path: 'recordedOn', message: `use ${today} or an earlier date` },
       ]);

@@ -140,7 +140,7 @@ describe.each(testDatabases())('evaluations on $name', ({ open }) => {
         database.db,
         org,
         a.id,
-        { author: 'X', comment: 'hi', recordedOn: '2024-02-01' },
+        { author: 'X', comment: 'hi', recordedOn: '2024-01-17' },
         TODAY,
       ),
     ).rejects.toMatchObject({ code: 'invalid' });
