@@ -22,6 +22,10 @@ describe('parseTimeframe', () => {
     ['janvier à mars 2025', null, '2025-01-01', '2025-03-31', false],
     ['premier semestre 2024', null, '2024-01-01', '2024-06-30', false],
     ['2023-04-01 – 2023-09-30', null, '2023-04-01', '2023-09-30', false],
+    ['Q2 and Q3 2023', null, '2023-04-01', '2023-09-30', false],
+    ['Q3 of 2023', null, '2023-07-01', '2023-09-30', false],
+    ['2e semestre 2024', null, '2024-07-01', '2024-12-31', false],
+    ['Second half of the year', 2022, '2022-07-01', '2022-12-31', true],
   ])('reads %s as a window', (text, year, from, to, inferred) => {
     const r = due(text, year);
     expect(r.kind).toBe('window');
@@ -37,6 +41,8 @@ describe('parseTimeframe', () => {
     ['d’ici fin juin 2026', '2026-06-30', false],
     ['no later than 31/03/2024', '2024-03-31', false],
     ['by December', '2022-12-31', true],
+    ['End-2024', '2024-12-31', false],
+    ['mid-2024', '2024-06-30', false],
   ])('reads the deadline %s', (text, to, inferred) => {
     expect(due(text).due).toEqual({ from: null, to, inferred });
   });

@@ -87,6 +87,15 @@ const MONTHS: Record<string, number> = {
 };
 
 const ORDINALS: Record<string, number> = {
+  '1er': 1,
+  '1re': 1,
+  '1ere': 1,
+  '2e': 2,
+  '2eme': 2,
+  '3e': 3,
+  '3eme': 3,
+  '4e': 4,
+  '4eme': 4,
   first: 1,
   '1st': 1,
   premier: 1,
@@ -141,7 +150,8 @@ function readPoint(raw: string, year: number | null): Point | null {
   }
   // Q2 2022, Q2, T2 2025, Q2/2022, 2022 Q2, 2nd quarter 2022, premier trimestre 2025
   m =
-    s.match(/^(?:q|t)([1-4])(?:\s*[/-]?\s*(\d{4}|\d{2}))?$/) ?? s.match(/^(\d{4})\s*[-/]?\s*(?:q|t)([1-4])$/);
+    s.match(/^(?:q|t)([1-4])(?:\s*(?:[/-]|of)?\s*(\d{4}|\d{2}))?$/) ??
+    s.match(/^(\d{4})\s*[-/]?\s*(?:q|t)([1-4])$/);
   if (m) {
     const [q, y] = /^\d{4}/.test(m[1]) ? [Number(m[2]), m[1]] : [Number(m[1]), m[2]];
     const yr = withYear(y);
@@ -215,7 +225,7 @@ function withYearFrom(raw: string, point: Point, other: Point, isStart: boolean)
 }
 
 const RANGE_SEP =
-  /\s*(?:\bto\b|\buntil\b|\btill\b|\bthrough\b|\bthru\b|\bau\b|\ba\b|\bjusqu'?\s*(?:a|en|au)\b|\bfino a\b|\bal\b|–|—|-|\/)\s*/;
+  /\s*(?:\bto\b|\band\b|\bet\b|\buntil\b|\btill\b|\bthrough\b|\bthru\b|\bau\b|\ba\b|\bjusqu'?\s*(?:a|en|au)\b|\bfino a\b|\bal\b|–|—|-|\/)\s*/;
 
 function readRange(s: string, ctxYear: number | null): { from: Date; to: Date; inferred: boolean } | null {
   const single = readPoint(s, ctxYear);
@@ -287,6 +297,20 @@ export function parseTimeframe(
     return { due: null, fundingConditional, kind: 'unreadable', problem: 'no deadline has been set yet' };
   }
 
+  // "second half of the year" takes the evaluation's year; "end-2024" is "end 2024".
+  s = s
+    .replace(/\s+(?:of|in)\s+(?:the|this)\s+year$/, '')
+    .replace(/\b(end|mid|fin)-(?=\d)/, '$1 ')
+    .trim();
+  // "mid-2024", "by mid 2024": the middle of the year as the deadline.
+  const mid = s.match(/^(?:by\s+)?(?:the\s+)?mid(?:dle)?\s+(?:of\s+)?(\d{4})$/);
+  if (mid)
+    return {
+      due: { from: null, to: `${mid[1]}-06-30`, inferred: false },
+      fundingConditional,
+      kind: 'window',
+    };
+
   // Relative: "within 6 months", "dans les 6 mois"
   const rel = s.match(/^(?:within|in|dans les|d'ici|entro)\s+(\d{1,2})\s+(months?|mois|mesi)$/);
   if (rel) {
@@ -334,7 +358,24 @@ export function parseTimeframe(
     }
   }
 
-  const stripped = s.replace(/^(from|starting|start|de|du|dal|da|a partir de)\s+/, '');
+  const startOnly =
+    /^(?:starting(?:\s+(?:in|from))?|start(?:ing)?\s+in|as\s+of|beginning(?:\s+(?:of|in))?|a\s+partir\s+de|des)\s+/.test(
+      s,
+    ) || /\s+(?:onwards?|and\s+beyond|et\s+au-dela)$/.test(s);
+  const stripped = s
+    .replace(
+      /^(?:from|starting(?:\s+(?:in|from))?|start(?:ing)?\s+in|as\s+of|beginning(?:\s+(?:of|in))?|de|du|dal|da|a\s+partir\s+de|des)\s+/,
+      '',
+    )
+    .replace(/\s+(?:onwards?|and\s+beyond|et\s+au-dela)$/, '');
+  if (startOnly && readPoint(stripped, year)) {
+    return {
+      due: null,
+      fundingConditional,
+      kind: 'unreadable',
+      problem: 'it says when the action starts, not when it is due',
+    };
+  }
   const range = readRange(stripped, year);
   if (range) {
     return {
