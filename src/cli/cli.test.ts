@@ -47,6 +47,23 @@ describe('the integra CLI', () => {
     expect(JSON.parse(readFileSync(json, 'utf8')).evaluation.recommendations).toHaveLength(3);
   }, 60_000);
 
+  it('reads practice pages on a dry run and prints them as JSON', async () => {
+    const pages = path.resolve('src/modules/practices/import/fixtures/two-practices.txt');
+    const run = await runCli(['import', 'practices', pages, '--dry-run', '--json'], env);
+    expect(run.code).toBe(0);
+    const parsed = JSON.parse(run.stdout);
+    expect(parsed.practices.map((p: { title: string }) => p.title)).toEqual([
+      'Welcome Cafés in Lower Saxony',
+      'Mentoring for Young Jobseekers',
+    ]);
+    expect(parsed.practices[0].assessment.questions[0].items[2]).toEqual({
+      text: 'Ensure that equality and diversity are an essential part of how services are delivered, taking into consideration different needs and capacities',
+      itemId: 'IP1.3',
+      mark: 'not_met',
+    });
+    expect(parsed.warnings.length).toBe(3);
+  }, 60_000);
+
   it('explains bad input on stderr with a failing exit code', async () => {
     const notMatrix = path.join(dir, 'notes.txt');
     const { writeFileSync } = await import('node:fs');

@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { demoCommand } from './demo.js';
 import { exportMatrixCommand } from './exportMatrix.js';
 import { importMatrixCommand } from './importMatrix.js';
+import { importPracticesCommand } from './importPractices.js';
 import { reportError } from './io.js';
 
 const program = new Command()
@@ -20,6 +21,14 @@ importCmd
   .option('--json', 'print machine-readable JSON on stdout')
   .description('import a management response matrix')
   .action(importMatrixCommand);
+
+importCmd
+  .command('practices')
+  .argument('<file>', 'practice pages assessed against the SPRING grid, as .txt')
+  .option('--dry-run', 'read and report, save nothing')
+  .option('--json', 'print machine-readable JSON on stdout')
+  .description('read good-practice pages and their checklists')
+  .action(importPracticesCommand);
 
 const exportCmd = program.command('export').description('write documents out');
 exportCmd
