@@ -2,3 +2,5 @@
 export * from '../modules/accounts/schema.js';
 export * from '../modules/actions/schema.js';
 export * from '../modules/evaluations/schema.js';
+export * from '../modules/frameworks/schema.js';
+export * from '../modules/practices/schema.js';

@@ -107,6 +107,10 @@ export const actionListRowSchema = z.object({
   evaluationTitle: z.string().nullable(),
   recommendationNumber: z.string().nullable(),
   priority: z.number().nullable(),
+  /** An improvement action's practice and checklist item; null for other sources. */
+  practiceId: z.string().nullable(),
+  practiceTitle: z.string().nullable(),
+  itemId: z.string().nullable(),
 });
 export type ActionListRow = z.infer<typeof actionListRowSchema>;
 

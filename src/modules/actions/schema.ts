@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { boolean, check, date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { organisations } from '../accounts/schema.js';
 import { recommendations } from '../evaluations/schema.js';
+import { practices } from '../practices/schema.js';
 
 export const actions = pgTable(
   'actions',
@@ -13,6 +14,9 @@ export const actions = pgTable(
       .references(() => organisations.id),
     /** Source of the action: a recommendation today; a checklist item or an indicator later. */
     recommendationId: uuid('recommendation_id').references(() => recommendations.id, { onDelete: 'cascade' }),
+    /** Or a checklist item of a practice's assessment, not met: the improvement plan. */
+    practiceId: uuid('practice_id').references(() => practices.id, { onDelete: 'cascade' }),
+    itemId: text('item_id'),
     position: integer('position').notNull().default(0),
     number: text('number').notNull(),
     text: text('text').notNull(),
@@ -35,6 +39,7 @@ export const actions = pgTable(
     check('actions_due_order', sql`${t.dueFrom} is null or ${t.dueTo} is null or ${t.dueFrom} <= ${t.dueTo}`),
     check('actions_due_needs_to', sql`${t.dueFrom} is null or ${t.dueTo} is not null`),
     index('actions_recommendation').on(t.recommendationId, t.position),
+    index('actions_practice').on(t.practiceId, t.itemId),
     // The tracker's default order: due date, undated last, then id (keyset pagination of exports).
     index('actions_org_due').on(t.organisationId, sql`coalesce(${t.dueTo}, '9999-12-31'::date)`, t.id),
     index('actions_org_status_due').on(t.organisationId, t.status, t.dueTo),

@@ -10,6 +10,7 @@ import type { Db } from '../../db/client.js';
 import { parseTimeframe } from '../../lib/parseTimeframe.js';
 import { Invalid, NotFound } from '../../server/errors.js';
 import { evaluations, recommendations } from '../evaluations/schema.js';
+import { practices } from '../practices/schema.js';
 import {
   ACTION_STATUSES,
   type ActionList,
@@ -59,6 +60,9 @@ export interface ActionWithHistory {
 export interface ActionInsert {
   organisationId: string;
   recommendationId: string | null;
+  /** For an improvement action: the practice and the checklist item it answers. */
+  practiceId?: string | null;
+  itemId?: string | null;
   position: number;
   number: string;
   text: string;
@@ -111,6 +115,8 @@ function present(row: ActionRow, updates: UpdateRow[], today: string): ActionWit
 const toColumns = (a: ActionInsert) => ({
   organisationId: a.organisationId,
   recommendationId: a.recommendationId,
+  practiceId: a.practiceId ?? null,
+  itemId: a.itemId ?? null,
   position: a.position,
   number: a.number,
   text: a.text,
@@ -129,6 +135,11 @@ export async function insertActions(db: Db, rows: ActionInsert[]): Promise<void>
   for (let i = 0; i < rows.length; i += 1000) {
     await db.insert(actions).values(rows.slice(i, i + 1000).map(toColumns));
   }
+}
+
+/** Inserts actions and returns their ids, in order. */
+export async function insertActionsReturning(db: Db, rows: ActionInsert[]): Promise<{ id: string }[]> {
+  return db.insert(actions).values(rows.map(toColumns)).returning({ id: actions.id });
 }
 
 /** The actions of some recommendations with their histories, in two queries whatever their number. */
@@ -179,7 +190,12 @@ async function loadForChange(db: Db, organisationId: string, id: string) {
     .where(and(eq(actions.id, id), eq(actions.organisationId, organisationId)))
     .for('update', { of: actions });
   if (!row) throw new NotFound('action');
-  const vocabulary = row.template ? VOCABULARY[row.template] : ACTION_STATUSES;
+  // Improvement actions from a checklist use the classic vocabulary; other sources their template's.
+  const vocabulary = row.template
+    ? VOCABULARY[row.template]
+    : row.action.practiceId
+      ? VOCABULARY.classic
+      : ACTION_STATUSES;
   return { action: row.action, vocabulary, year: row.year };
 }
 
@@ -366,6 +382,9 @@ const listColumns = (today: string) => ({
   recommendationText: recommendations.text,
   priority: recommendations.priority,
   response: recommendations.response,
+  practiceId: actions.practiceId,
+  practiceTitle: practices.title,
+  itemId: actions.itemId,
 });
 
 type ListRecord = ActionListRow & {
@@ -393,6 +412,9 @@ function presentListRow(r: {
   recommendationText: string | null;
   priority: number | null;
   response: string | null;
+  practiceId: string | null;
+  practiceTitle: string | null;
+  itemId: string | null;
 }): ListRecord {
   return {
     id: r.id,
@@ -411,6 +433,9 @@ function presentListRow(r: {
     comments: r.comments,
     recommendationText: r.recommendationText,
     response: r.response,
+    practiceId: r.practiceId,
+    practiceTitle: r.practiceTitle,
+    itemId: r.itemId,
   };
 }
 
@@ -441,6 +466,7 @@ export async function listActions(
     .from(actions)
     .leftJoin(recommendations, eq(recommendations.id, actions.recommendationId))
     .leftJoin(evaluations, eq(evaluations.id, recommendations.evaluationId))
+    .leftJoin(practices, eq(practices.id, actions.practiceId))
     .where(listConditions(organisationId, q, today))
     .orderBy(...order)
     .limit(q.pageSize)
@@ -481,6 +507,7 @@ export async function* streamActions(
       .from(actions)
       .leftJoin(recommendations, eq(recommendations.id, actions.recommendationId))
       .leftJoin(evaluations, eq(evaluations.id, recommendations.evaluationId))
+      .leftJoin(practices, eq(practices.id, actions.practiceId))
       .where(
         after
           ? and(

@@ -1,0 +1,574 @@
+/**
+ * The good-practice library: practices and their assessments, the review workflow, the
+ * searchable catalogue with its facets, side-by-side comparison, the checklist heatmap, and the
+ * improvement plan (actions from unmet items, kept by the action tracker).
+ */
+import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { fieldIssues, Invalid, NotFound } from '../../server/errors.js';
+import type { ActionStatus, NewAction } from '../actions/model.js';
+import { getAction, insertActionsReturning } from '../actions/service.js';
+import type { FrameworkDefinition, Mark } from '../frameworks/model.js';
+import { getFramework } from '../frameworks/service.js';
+import type { ImportedPractice } from './import/importPracticePages.js';
+import {
+  type AssessmentInput,
+  type Catalogue,
+  type CatalogueQuery,
+  type CriterionCoverage,
+  type PracticeFields,
+  type PracticeStatus,
+  practiceFieldsSchema,
+  practiceInputSchema,
+} from './model.js';
+import { assessmentMarks, assessments, practices, type StoredAnswer } from './schema.js';
+
+type Practice = typeof practices.$inferSelect;
+
+/** Coverage per criterion: met / assessed; not applicable and not assessed never count as not met. */
+export function coverageOf(framework: FrameworkDefinition, marks: Map<string, Mark>): CriterionCoverage[] {
+  return framework.criteria.map((c) => {
+    let met = 0;
+    let assessed = 0;
+    for (const q of c.questions) {
+      for (const it of q.items) {
+        const m = marks.get(it.id);
+        if (m === 'met') met++;
+        if (m === 'met' || m === 'not_met') assessed++;
+      }
+    }
+    return { criterionId: c.id, name: c.name, met, assessed, coverage: assessed ? met / assessed : null };
+  });
+}
+
+/** Checks an assessment against its framework version; field-level messages for what does not belong. */
+async function checkAssessment(db: Db, a: AssessmentInput, path = 'assessment') {
+  const [id, version] = a.framework.split('@');
+  const framework = await getFramework(db, id, Number(version));
+  if (!framework) {
+    throw new Invalid(`The framework ${a.framework} is not known.`, [
+      { path: `${path}.framework`, message: 'unknown framework or version' },
+    ]);
+  }
+  const questionIds = new Set(framework.criteria.flatMap((c) => c.questions.map((q) => q.id)));
+  const itemIds = new Map(
+    framework.criteria.flatMap((c) =>
+      c.questions.flatMap((q) => q.items.map((it) => [it.id, q.id] as const)),
+    ),
+  );
+  const issues: { path: string; message: string }[] = [];
+  const seen = new Set<string>();
+  a.questions.forEach((q, qi) => {
+    if (q.questionId && !questionIds.has(q.questionId)) {
+      issues.push({
+        path: `${path}.questions.${qi}.questionId`,
+        message: `${q.questionId} is not a question of ${a.framework}`,
+      });
+    }
+    q.items.forEach((it, ii) => {
+      if (!it.itemId) return;
+      if (!itemIds.has(it.itemId))
+        issues.push({
+          path: `${path}.questions.${qi}.items.${ii}.itemId`,
+          message: `${it.itemId} is not an item of ${a.framework}`,
+        });
+      else if (seen.has(it.itemId))
+        issues.push({
+          path: `${path}.questions.${qi}.items.${ii}.itemId`,
+          message: `${it.itemId} is marked twice`,
+        });
+      seen.add(it.itemId);
+    });
+  });
+  if (issues.length)
+    throw new Invalid('The assessment does not fit its framework; nothing was saved.', issues);
+  return framework;
+}
+
+/** Writes an assessment, its marks, and what the catalogue derives from them (facets, search words). */
+async function writeAssessment(db: Db, practiceId: string, a: AssessmentInput | null) {
+  await db.delete(assessmentMarks).where(eq(assessmentMarks.practiceId, practiceId));
+  await db.delete(assessments).where(eq(assessments.practiceId, practiceId));
+  let fullyMet: string[] = [];
+  let narratives = '';
+  if (a) {
+    const framework = await checkAssessment(db, a);
+    const [id, version] = a.framework.split('@');
+    const answers: StoredAnswer[] = a.questions.map((q) => ({
+      questionId: q.questionId,
+      criterion: q.criterion,
+      question: q.question,
+      narrative: q.narrative,
+      inspiringTools: q.inspiringTools,
+      unmatchedItems: q.items.filter((it) => !it.itemId).map((it) => ({ text: it.text, mark: it.mark })),
+    }));
+    await db
+      .insert(assessments)
+      .values({ practiceId, frameworkId: id, frameworkVersion: Number(version), answers });
+    const marks = a.questions.flatMap((q) =>
+      q.items
+        .filter((it) => it.itemId)
+        .map((it) => ({ practiceId, itemId: it.itemId as string, mark: it.mark })),
+    );
+    if (marks.length) await db.insert(assessmentMarks).values(marks);
+    const byItem = new Map(marks.map((m) => [m.itemId, m.mark as Mark]));
+    fullyMet = coverageOf(framework, byItem)
+      .filter((c) => c.assessed > 0 && c.met === c.assessed)
+      .map((c) => c.criterionId);
+    narratives = a.questions.map((q) => q.narrative).join('\n');
+  }
+  await db
+    .update(practices)
+    .set({
+      fullyMetCriteria: fullyMet,
+      search: sql`setweight(to_tsvector('simple', coalesce(${practices.title}, '')), 'A') || setweight(to_tsvector('simple', coalesce(${practices.summary}, '')), 'B') || setweight(to_tsvector('simple', ${narratives}), 'C')`,
+      updatedAt: sql`now()`,
+    })
+    .where(eq(practices.id, practiceId));
+}
+
+const fieldValues = (f: PracticeFields) => ({
+  title: f.title,
+  summary: f.summary,
+  organisations: f.organisations,
+  country: f.country,
+  region: f.region,
+  targetGroups: f.targetGroups,
+  areas: f.areas,
+  period: f.period,
+  fundingSources: f.fundingSources,
+  partners: f.partners,
+  links: f.links,
+  contact: f.contact,
+});
+
+/** Saves new practices (each a draft, with its assessment) in one transaction: all or none. */
+export async function createPractices(db: Db, organisationId: string, inputs: unknown[]): Promise<string[]> {
+  const parsed = inputs.map((input, i) => {
+    const r = practiceInputSchema.safeParse(input);
+    if (!r.success) {
+      throw new Invalid(
+        `Practice ${i + 1} has invalid fields; nothing was saved.`,
+        fieldIssues(r.error.issues).map((d) => ({ ...d, path: `practices.${i}.${d.path}` })),
+      );
+    }
+    return r.data;
+  });
+  return db.transaction(async (tx) => {
+    const ids: string[] = [];
+    for (const p of parsed) {
+      const [row] = await tx
+        .insert(practices)
+        .values({ organisationId, ...fieldValues(p) })
+        .returning({ id: practices.id });
+      await writeAssessment(tx, row.id, p.assessment);
+      ids.push(row.id);
+    }
+    return ids;
+  });
+}
+
+/** The reading of a practice page as the input of a new practice, for the review screen. */
+export function practiceFromImport(p: ImportedPractice, index: number) {
+  return {
+    title: p.title ?? `Practice ${index + 1}`,
+    summary: null,
+    organisations: [],
+    country: null,
+    region: null,
+    targetGroups: [],
+    areas: [],
+    period: null,
+    fundingSources: [],
+    partners: [],
+    links: [],
+    contact: null,
+    assessment: {
+      framework: p.assessment.framework,
+      questions: p.assessment.questions.map((q) => ({
+        questionId: q.questionId,
+        criterion: q.criterion,
+        question: q.question,
+        narrative: q.narrative,
+        inspiringTools: q.inspiringTools,
+        items: q.items.map((it) => ({ itemId: it.itemId, text: it.text, mark: it.mark })),
+      })),
+    },
+  };
+}
+
+async function loadPractice(db: Db, organisationId: string, id: string): Promise<Practice> {
+  const [row] = await db
+    .select()
+    .from(practices)
+    .where(and(eq(practices.id, id), eq(practices.organisationId, organisationId)));
+  if (!row) throw new NotFound('practice');
+  return row;
+}
+
+export async function updatePractice(
+  db: Db,
+  organisationId: string,
+  id: string,
+  patch: Partial<PracticeFields>,
+) {
+  return db.transaction(async (tx) => {
+    const current = await loadPractice(tx, organisationId, id);
+    const merged = practiceFieldsSchema.parse({
+      ...fieldValues(current as unknown as PracticeFields),
+      ...patch,
+    });
+    await tx.update(practices).set(fieldValues(merged)).where(eq(practices.id, id));
+    const a = await assessmentInputOf(tx, id);
+    await writeAssessment(tx, id, a);
+  });
+}
+
+export async function updateAssessment(
+  db: Db,
+  organisationId: string,
+  id: string,
+  assessment: AssessmentInput | null,
+) {
+  return db.transaction(async (tx) => {
+    await loadPractice(tx, organisationId, id);
+    await writeAssessment(tx, id, assessment);
+  });
+}
+
+async function assessmentInputOf(db: Db, practiceId: string): Promise<AssessmentInput | null> {
+  const [a] = await db.select().from(assessments).where(eq(assessments.practiceId, practiceId));
+  if (!a) return null;
+  const marks = await db.select().from(assessmentMarks).where(eq(assessmentMarks.practiceId, practiceId));
+  const framework = await getFramework(db, a.frameworkId, a.frameworkVersion);
+  const byQuestion = new Map<string, { itemId: string; text: string; mark: Mark }[]>();
+  for (const c of framework?.criteria ?? []) {
+    for (const q of c.questions) {
+      byQuestion.set(
+        q.id,
+        q.items.flatMap((it) => {
+          const m = marks.find((x) => x.itemId === it.id);
+          return m ? [{ itemId: it.id, text: it.text, mark: m.mark as Mark }] : [];
+        }),
+      );
+    }
+  }
+  return {
+    framework: `${a.frameworkId}@${a.frameworkVersion}`,
+    questions: a.answers.map((q) => ({
+      questionId: q.questionId,
+      criterion: q.criterion,
+      question: q.question,
+      narrative: q.narrative,
+      inspiringTools: q.inspiringTools,
+      items: [
+        ...(q.questionId ? (byQuestion.get(q.questionId) ?? []) : []),
+        ...q.unmatchedItems.map((u) => ({ itemId: null, text: u.text, mark: u.mark as Mark })),
+      ],
+    })),
+  };
+}
+
+const TRANSITIONS: Record<PracticeStatus, PracticeStatus[]> = {
+  draft: ['in_review'],
+  in_review: ['published', 'draft'],
+  published: ['draft'],
+};
+
+/** Moves a practice through draft → in review → published, keeping the reviewer's comment. */
+export async function moveWorkflow(
+  db: Db,
+  organisationId: string,
+  id: string,
+  to: PracticeStatus,
+  comment?: string,
+) {
+  return db.transaction(async (tx) => {
+    const p = await loadPractice(tx, organisationId, id);
+    const from = p.status as PracticeStatus;
+    if (!TRANSITIONS[from].includes(to)) {
+      throw new Invalid(`A practice ${from.replace('_', ' ')} cannot go to ${to.replace('_', ' ')}.`, [
+        { path: 'to', message: `from ${from}: ${TRANSITIONS[from].join(' or ')}` },
+      ]);
+    }
+    await tx
+      .update(practices)
+      .set({
+        status: to,
+        reviewComment: comment?.trim() ? comment.trim() : to === 'published' ? null : p.reviewComment,
+        publishedAt: to === 'published' ? sql`now()` : p.publishedAt,
+        updatedAt: sql`now()`,
+      })
+      .where(eq(practices.id, id));
+  });
+}
+
+/** One practice as its page: fields, status, and each criterion with its questions, narratives, marks and coverage. */
+export async function getPracticePage(
+  db: Db,
+  organisationId: string,
+  id: string,
+  visibleStatuses?: PracticeStatus[],
+) {
+  const p = await loadPractice(db, organisationId, id);
+  if (visibleStatuses && !visibleStatuses.includes(p.status as PracticeStatus))
+    throw new NotFound('practice');
+  const [a] = await db.select().from(assessments).where(eq(assessments.practiceId, id));
+  const marks = await db.select().from(assessmentMarks).where(eq(assessmentMarks.practiceId, id));
+  const openActions = await db.execute(
+    sql`select item_id, count(*)::int as n from actions where practice_id = ${id} group by item_id`,
+  );
+  const actionsByItem = new Map(
+    ((openActions as unknown as { rows: { item_id: string; n: number }[] }).rows ?? []).map((r) => [
+      r.item_id,
+      Number(r.n),
+    ]),
+  );
+  const framework = a ? await getFramework(db, a.frameworkId, a.frameworkVersion) : null;
+  const byItem = new Map(marks.map((m) => [m.itemId, m.mark as Mark]));
+  const answers = new Map(
+    (a?.answers ?? []).filter((q) => q.questionId).map((q) => [q.questionId as string, q]),
+  );
+  return {
+    id: p.id,
+    ...fieldValues(p as unknown as PracticeFields),
+    status: p.status as PracticeStatus,
+    reviewComment: p.reviewComment,
+    publishedAt: p.publishedAt,
+    updatedAt: p.updatedAt,
+    framework: framework ? { id: framework.id, version: framework.version, name: framework.name } : null,
+    coverage: framework ? coverageOf(framework, byItem) : [],
+    criteria: (framework?.criteria ?? []).map((c) => ({
+      id: c.id,
+      name: c.name,
+      questions: c.questions
+        .filter((q) => answers.has(q.id) || q.items.some((it) => byItem.has(it.id)))
+        .map((q) => ({
+          id: q.id,
+          text: q.text,
+          narrative: answers.get(q.id)?.narrative ?? '',
+          inspiringTools: answers.get(q.id)?.inspiringTools ?? [],
+          items: q.items.map((it) => ({
+            id: it.id,
+            text: it.text,
+            mark: byItem.get(it.id) ?? ('not_assessed' as Mark),
+            actions: actionsByItem.get(it.id) ?? 0,
+          })),
+          unmatchedItems: answers.get(q.id)?.unmatchedItems ?? [],
+        })),
+    })),
+    /** Answers to questions the framework does not have, kept as written. */
+    otherAnswers: (a?.answers ?? []).filter((q) => !q.questionId),
+  };
+}
+export type PracticePage = Awaited<ReturnType<typeof getPracticePage>>;
+
+function catalogueConditions(organisationId: string, q: CatalogueQuery): SQL {
+  const conds: SQL[] = [eq(practices.organisationId, organisationId)];
+  if (q.status !== 'all') conds.push(eq(practices.status, q.status));
+  if (q.q?.trim()) conds.push(sql`${practices.search} @@ websearch_to_tsquery('simple', ${q.q.trim()})`);
+  if (q.country) conds.push(eq(practices.country, q.country));
+  if (q.targetGroup) conds.push(sql`${practices.targetGroups} @> array[${q.targetGroup}]::text[]`);
+  if (q.area) conds.push(sql`${practices.areas} @> array[${q.area}]::text[]`);
+  const fully = (q.fullyMet ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (fully.length) {
+    conds.push(
+      sql`${practices.fullyMetCriteria} @> array[${sql.join(
+        fully.map((f) => sql`${f}`),
+        sql`, `,
+      )}]::text[]`,
+    );
+  }
+  return and(...conds)!;
+}
+
+/**
+ * The catalogue: full-text search, facets, sorting and pagination in the database. Six queries
+ * a page whatever its size: the page, the total, and one per facet.
+ */
+export async function searchCatalogue(db: Db, organisationId: string, q: CatalogueQuery): Promise<Catalogue> {
+  const where = catalogueConditions(organisationId, q);
+  const rank = q.q?.trim()
+    ? sql`ts_rank(${practices.search}, websearch_to_tsquery('simple', ${q.q.trim()}))`
+    : null;
+  const order =
+    q.sort === 'title' || (q.sort === 'relevance' && !rank)
+      ? [asc(practices.title), asc(practices.id)]
+      : q.sort === 'recent'
+        ? [desc(practices.updatedAt), desc(practices.id)]
+        : [desc(rank as SQL), asc(practices.id)];
+  const rows = await db
+    .select({
+      id: practices.id,
+      title: practices.title,
+      summary: practices.summary,
+      country: practices.country,
+      region: practices.region,
+      targetGroups: practices.targetGroups,
+      areas: practices.areas,
+      status: practices.status,
+      fullyMetCriteria: practices.fullyMetCriteria,
+      updatedAt: practices.updatedAt,
+    })
+    .from(practices)
+    .where(where)
+    .orderBy(...order)
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize);
+  const [{ n }] = await db
+    .select({ n: sql<number>`count(*)`.mapWith(Number) })
+    .from(practices)
+    .where(where);
+  const facet = async (expr: SQL) => {
+    const res = (await db.execute(
+      sql`select v as value, count(*)::int as count from (select ${expr} as v from ${practices} where ${where}) f where v is not null group by v order by count(*) desc, v limit 50`,
+    )) as unknown as { rows: { value: string; count: number }[] };
+    return res.rows.map((r) => ({ value: String(r.value), count: Number(r.count) }));
+  };
+  const [country, targetGroup, area, fullyMet] = [
+    await facet(sql`${practices.country}`),
+    await facet(sql`unnest(${practices.targetGroups})`),
+    await facet(sql`unnest(${practices.areas})`),
+    await facet(sql`unnest(${practices.fullyMetCriteria})`),
+  ];
+  return {
+    items: rows.map((r) => ({ ...r, status: r.status as PracticeStatus })),
+    total: n,
+    page: q.page,
+    pageSize: q.pageSize,
+    facets: { country, targetGroup, area, fullyMet },
+  };
+}
+
+/** Two to four practices side by side: coverage per criterion and each item's mark. */
+export async function comparePractices(
+  db: Db,
+  organisationId: string,
+  ids: string[],
+  visibleStatuses?: PracticeStatus[],
+) {
+  const unique = [...new Set(ids)];
+  if (unique.length < 2 || unique.length > 4) {
+    throw new Invalid('Compare two to four practices.', [
+      { path: 'ids', message: 'give 2 to 4 different practices' },
+    ]);
+  }
+  const pages = [];
+  for (const id of unique) pages.push(await getPracticePage(db, organisationId, id, visibleStatuses));
+  return { practices: pages };
+}
+
+/**
+ * What the field struggles with: for every checklist item of a framework, how many practices
+ * met it, did not, or were assessed on it, most often unmet first; and the marks of a sample of
+ * practices (the most recently updated) for the grid.
+ */
+export async function checklistHeatmap(
+  db: Db,
+  organisationId: string,
+  frameworkKey: string,
+  status: CatalogueQuery['status'],
+  sample = 30,
+) {
+  const [id, version] = frameworkKey.split('@');
+  const framework = await getFramework(db, id, Number(version));
+  if (!framework) throw new NotFound('framework');
+  const statusCond = status === 'all' ? sql`true` : sql`p.status = ${status}`;
+  const counts = (await db.execute(sql`
+    select m.item_id, count(*) filter (where m.mark = 'met')::int as met, count(*) filter (where m.mark = 'not_met')::int as not_met
+    from ${assessmentMarks} m join ${practices} p on p.id = m.practice_id
+    where p.organisation_id = ${organisationId} and ${statusCond}
+    group by m.item_id`)) as unknown as { rows: { item_id: string; met: number; not_met: number }[] };
+  const byItem = new Map(
+    counts.rows.map((r) => [r.item_id, { met: Number(r.met), notMet: Number(r.not_met) }]),
+  );
+  const columns = await db
+    .select({ id: practices.id, title: practices.title })
+    .from(practices)
+    .where(
+      and(
+        eq(practices.organisationId, organisationId),
+        status === 'all' ? undefined : eq(practices.status, status),
+      ),
+    )
+    .orderBy(desc(practices.updatedAt), asc(practices.id))
+    .limit(sample);
+  const cells = columns.length
+    ? await db
+        .select()
+        .from(assessmentMarks)
+        .where(
+          inArray(
+            assessmentMarks.practiceId,
+            columns.map((c) => c.id),
+          ),
+        )
+    : [];
+  const items = framework.criteria.flatMap((c) =>
+    c.questions.flatMap((q) =>
+      q.items.map((it) => {
+        const n = byItem.get(it.id) ?? { met: 0, notMet: 0 };
+        const assessed = n.met + n.notMet;
+        return {
+          itemId: it.id,
+          criterion: c.name,
+          text: it.text,
+          met: n.met,
+          notMet: n.notMet,
+          assessed,
+          notMetShare: assessed ? n.notMet / assessed : null,
+          marks: columns.map(
+            (col) => cells.find((m) => m.practiceId === col.id && m.itemId === it.id)?.mark ?? null,
+          ),
+        };
+      }),
+    ),
+  );
+  items.sort((a, b) => (b.notMetShare ?? -1) - (a.notMetShare ?? -1) || b.notMet - a.notMet);
+  return {
+    framework: { id: framework.id, version: framework.version, name: framework.name },
+    practices: columns,
+    items,
+  };
+}
+
+/** Creates an improvement action from a checklist item: one tracker for every source. */
+export async function createImprovementAction(
+  db: Db,
+  organisationId: string,
+  practiceId: string,
+  itemId: string,
+  input: NewAction,
+  today: string,
+) {
+  return db.transaction(async (tx) => {
+    await loadPractice(tx, organisationId, practiceId);
+    const [mark] = await tx
+      .select()
+      .from(assessmentMarks)
+      .where(and(eq(assessmentMarks.practiceId, practiceId), eq(assessmentMarks.itemId, itemId)));
+    if (!mark) throw new NotFound('checklist item in this practice’s assessment');
+    const status: ActionStatus = input.status ?? 'not_initiated';
+    const [{ id }] = await insertActionsReturning(tx, [
+      {
+        organisationId,
+        recommendationId: null,
+        practiceId,
+        itemId,
+        position: 0,
+        number: input.number ?? itemId,
+        text: input.text ?? '',
+        timeframe: input.timeframe ?? null,
+        due: input.due ?? null,
+        responsible: input.responsible ?? null,
+        fundingConditional: input.fundingConditional ?? false,
+        status,
+        comments: input.comments ?? null,
+      },
+    ]);
+    return getAction(tx, organisationId, id, today);
+  });
+}
