@@ -1,6 +1,7 @@
 /** Starts Integra: opens the database (embedded unless DATABASE_URL is set), migrates, serves. */
 import { DataFolderLocked, databaseOptionsFromEnv, openDatabase } from '../db/client.js';
 import { ensureDefaultOrganisation } from '../modules/accounts/service.js';
+import { ensureBuiltInFrameworks } from '../modules/frameworks/service.js';
 import { buildApp } from './app.js';
 
 async function main() {
@@ -15,6 +16,7 @@ async function main() {
     throw err;
   }
   const organisationId = await ensureDefaultOrganisation(database.db);
+  await ensureBuiltInFrameworks(database.db);
   const app = await buildApp({
     db: database.db,
     organisationId,
