@@ -1,26 +1,34 @@
 /**
- * `integra import practices FILE --dry-run [--json]`: reads practice pages against the SPRING grid
- * and reports what was read. Storing practices arrives with the practice library; until then the
- * command checks files and saves nothing, and says so when asked to save.
+ * `integra import practices FILE [--dry-run] [--json]`: reads practice pages against the SPRING
+ * grid; saves them as draft practices, or with --dry-run only reports what was read.
  */
 import { readFile, stat } from 'node:fs/promises';
+import { ensureDefaultOrganisation } from '../modules/accounts/service.js';
 import { checkImportSize, decodeTextFile } from '../modules/evaluations/import/importMatrixFile.js';
+import { ensureBuiltInFrameworks } from '../modules/frameworks/service.js';
 import { importPracticePages } from '../modules/practices/import/importPracticePages.js';
-import { Invalid } from '../server/errors.js';
-import { out, say } from './io.js';
+import { createPractices, practiceFromImport } from '../modules/practices/service.js';
+import { out, say, withDatabase } from './io.js';
 
 export async function importPracticesCommand(
   file: string,
   opts: { dryRun?: boolean; json?: boolean },
 ): Promise<void> {
-  if (!opts.dryRun) {
-    throw new Invalid(
-      'Practices can be checked with --dry-run; saving them into a practice library is not part of this version yet.',
-    );
-  }
   const info = await stat(file);
   checkImportSize(info.size);
   const result = importPracticePages(decodeTextFile(await readFile(file), file));
+  if (!opts.dryRun) {
+    const ids = await withDatabase(async (database) => {
+      const organisationId = await ensureDefaultOrganisation(database.db);
+      await ensureBuiltInFrameworks(database.db);
+      return createPractices(database.db, organisationId, result.practices.map(practiceFromImport));
+    });
+    if (opts.json) out(JSON.stringify({ ids, warnings: result.warnings }, null, 2));
+    else out(ids.join('\n'));
+    for (const w of result.warnings) say(`warning: ${w.where}: ${w.message}`);
+    say(`Saved ${ids.length} practices as drafts.`);
+    return;
+  }
   if (opts.json) out(JSON.stringify(result, null, 2));
   else {
     for (const p of result.practices) {

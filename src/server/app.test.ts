@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/client.js';
 import { ensureDefaultOrganisation } from '../modules/accounts/service.js';
 import { buildZipBomb } from '../modules/evaluations/import/fixtures/documents.js';
+import { ensureBuiltInFrameworks } from '../modules/frameworks/service.js';
 import { testDatabases } from '../test/databases.js';
 import { buildApp } from './app.js';
 
@@ -33,6 +34,7 @@ describe.each(testDatabases())('HTTP API on $name', ({ open }) => {
   beforeAll(async () => {
     database = await open();
     const organisationId = await ensureDefaultOrganisation(database.db);
+    await ensureBuiltInFrameworks(database.db);
     app = await buildApp({ db: database.db, organisationId, today: () => '2024-01-15', webDist: null });
   }, 60_000);
   afterAll(async () => {
@@ -175,6 +177,51 @@ describe.each(testDatabases())('HTTP API on $name', ({ open }) => {
     const missing = await app.inject({ url: '/api/evaluations/00000000-0000-4000-8000-000000000000' });
     expect(missing.statusCode).toBe(404);
     expect(missing.json().error.code).toBe('not_found');
+  });
+
+  it('imports practice pages through review, publishes one, and finds it in the catalogue', async () => {
+    const pages = readFileSync(
+      fileURLToPath(new URL('../modules/practices/import/fixtures/two-practices.txt', import.meta.url)),
+      'utf8',
+    );
+    const dry = await app.inject({
+      method: 'POST',
+      url: '/api/practices/import?dryRun=true',
+      payload: { text: pages },
+    });
+    expect(dry.statusCode).toBe(200);
+    const { practices, warnings } = dry.json();
+    expect(practices).toHaveLength(2);
+    expect(warnings).toHaveLength(3);
+    practices[0].country = 'Germany';
+    const saved = await app.inject({ method: 'POST', url: '/api/practices', payload: { practices } });
+    expect(saved.statusCode).toBe(201);
+    const [id] = saved.json().ids;
+    for (const to of ['in_review', 'published']) {
+      expect(
+        (await app.inject({ method: 'POST', url: `/api/practices/${id}/workflow`, payload: { to } }))
+          .statusCode,
+      ).toBe(200);
+    }
+    const found = (await app.inject({ url: '/api/practices?q=volunteers&country=Germany' })).json();
+    expect(found.items.map((p: { id: string }) => p.id)).toEqual([id]);
+    const sheet = await app.inject({ url: `/api/practices/${id}/export?format=pdf` });
+    expect(sheet.statusCode).toBe(200);
+    expect(sheet.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const docx = await app.inject({ url: `/api/practices/${id}/export?format=docx` });
+    expect(docx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    const csv = await app.inject({ url: '/api/practices/export?format=csv' });
+    expect(csv.payload).toContain('Welcome Cafés in Lower Saxony');
+    const bad = await app.inject({
+      method: 'PUT',
+      url: `/api/practices/${id}/assessment`,
+      payload: {
+        framework: 'spring@1',
+        questions: [{ questionId: 'IP1', items: [{ itemId: 'IP1.1', mark: 'excellent' }] }],
+      },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details[0].path).toBe('body.questions.0.items.0.mark');
   });
 
   it('documents the API in OpenAPI at /api/docs', async () => {

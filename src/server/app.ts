@@ -18,6 +18,7 @@ import { todayIso } from '../lib/dates.js';
 import { actionRoutes } from '../modules/actions/routes.js';
 import { maxImportBytes } from '../modules/evaluations/import/importMatrixFile.js';
 import { evaluationRoutes } from '../modules/evaluations/routes.js';
+import { practiceRoutes } from '../modules/practices/routes.js';
 import type { AppContext } from './context.js';
 import { registerErrorHandler } from './plugins/errors.js';
 
@@ -74,6 +75,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     async (api) => {
       await api.register(evaluationRoutes(ctx));
       await api.register(actionRoutes(ctx));
+      await api.register(practiceRoutes(ctx));
       api.get('/health', { schema: { hide: true } }, async () => ({ ok: true }));
     },
     { prefix: '/api' },

@@ -1,0 +1,346 @@
+/** HTTP edge of the good-practice library and the frameworks it is assessed against. */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { type Column, csvStream, XLSX_TYPE, xlsxStream } from '../../lib/spreadsheet.js';
+import type { AppContext } from '../../server/context.js';
+import { Invalid } from '../../server/errors.js';
+import { newActionSchema } from '../actions/model.js';
+import { checkImportSize, decodeTextFile } from '../evaluations/import/importMatrixFile.js';
+import { parseFrameworkDefinition } from '../frameworks/definitions.js';
+import { addFramework, getFramework, listFrameworks } from '../frameworks/service.js';
+import { practiceSheetDocx, practiceSheetPdf } from './export/practiceSheet.js';
+import { importPracticePages } from './import/importPracticePages.js';
+import {
+  assessmentInputSchema,
+  type CatalogueItem,
+  catalogueQuerySchema,
+  practicePatchSchema,
+  workflowSchema,
+} from './model.js';
+import {
+  checklistHeatmap,
+  comparePractices,
+  createImprovementAction,
+  createPractices,
+  getPracticePage,
+  moveWorkflow,
+  practiceFromImport,
+  searchCatalogue,
+  updateAssessment,
+  updatePractice,
+} from './service.js';
+
+const idParams = z.object({ id: z.string().uuid('not a valid id') });
+
+const CATALOGUE_COLUMNS: Column<CatalogueItem>[] = [
+  { header: 'Title', width: 40, value: (p) => p.title },
+  { header: 'Summary', width: 60, value: (p) => p.summary },
+  { header: 'Country', width: 15, value: (p) => p.country },
+  { header: 'City/region', width: 20, value: (p) => p.region },
+  { header: 'Target groups', width: 30, value: (p) => p.targetGroups.join('; ') },
+  { header: 'Areas of integration', width: 30, value: (p) => p.areas.join('; ') },
+  { header: 'Criteria fully met', width: 20, value: (p) => p.fullyMetCriteria.join('; ') },
+  { header: 'Status', width: 12, value: (p) => p.status },
+  { header: 'Updated', width: 20, value: (p) => p.updatedAt },
+];
+
+export function practiceRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    const tags = ['practices'];
+
+    app.get('/frameworks', { schema: { tags, summary: 'The criteria frameworks and their versions' } }, () =>
+      listFrameworks(ctx.db),
+    );
+    app.get(
+      '/frameworks/:id/:version',
+      {
+        schema: {
+          tags,
+          summary: 'One framework version: criteria, questions, items',
+          params: z.object({ id: z.string(), version: z.coerce.number().int() }),
+        },
+      },
+      async (req, reply) => {
+        const f = await getFramework(ctx.db, req.params.id, req.params.version);
+        return (
+          f ?? reply.status(404).send({ error: { code: 'not_found', message: 'No such framework version.' } })
+        );
+      },
+    );
+    app.post(
+      '/frameworks',
+      {
+        schema: {
+          tags,
+          summary: 'Add a framework version from a JSON or YAML definition',
+          body: z.object({
+            definition: z.string().max(2_000_000),
+            fileName: z.string().max(200).default('framework.json'),
+          }),
+        },
+      },
+      async (req, reply) => {
+        const definition = parseFrameworkDefinition(req.body.definition, req.body.fileName);
+        await addFramework(ctx.db, definition);
+        return reply.status(201).send({ id: definition.id, version: definition.version });
+      },
+    );
+
+    app.get(
+      '/practices',
+      {
+        schema: {
+          tags,
+          summary: 'The catalogue: full-text search, facets, sorting, pagination',
+          querystring: catalogueQuerySchema,
+        },
+      },
+      (req) => searchCatalogue(ctx.db, req.organisationId, req.query),
+    );
+
+    app.get(
+      '/practices/export',
+      {
+        schema: {
+          tags,
+          summary: 'The catalogue (filtered) as .csv, .xlsx or JSON',
+          querystring: catalogueQuerySchema
+            .omit({ page: true, pageSize: true })
+            .extend({ format: z.enum(['csv', 'xlsx', 'json']) }),
+        },
+      },
+      async (req, reply) => {
+        const items: CatalogueItem[] = [];
+        // Up to 10,000 practices, read a page of 100 at a time.
+        for (let page = 1; page <= 100; page++) {
+          const res = await searchCatalogue(ctx.db, req.organisationId, {
+            ...req.query,
+            page,
+            pageSize: 100,
+          });
+          items.push(...res.items);
+          if (res.items.length < 100) break;
+        }
+        const name = 'practices';
+        if (req.query.format === 'json') {
+          return reply
+            .header('content-disposition', `attachment; filename="${name}.json"`)
+            .send({ practices: items });
+        }
+        if (req.query.format === 'csv') {
+          return reply
+            .header('content-type', 'text/csv; charset=utf-8')
+            .header('content-disposition', `attachment; filename="${name}.csv"`)
+            .send(csvStream(CATALOGUE_COLUMNS, items));
+        }
+        return reply
+          .header('content-type', XLSX_TYPE)
+          .header('content-disposition', `attachment; filename="${name}.xlsx"`)
+          .send(xlsxStream('Practices', CATALOGUE_COLUMNS, items));
+      },
+    );
+
+    app.post(
+      '/practices/import',
+      {
+        schema: {
+          tags,
+          summary: 'Read practice pages (text); with dryRun=true only read them, for the review screen',
+          querystring: z.object({ dryRun: z.enum(['true', 'false']).default('false') }),
+          body: z.object({ text: z.string() }),
+        },
+      },
+      async (req) => {
+        checkImportSize(Buffer.byteLength(req.body.text));
+        const read = importPracticePages(req.body.text);
+        const practices = read.practices.map(practiceFromImport);
+        if (req.query.dryRun === 'true') return { practices, warnings: read.warnings };
+        return { ids: await createPractices(ctx.db, req.organisationId, practices), warnings: read.warnings };
+      },
+    );
+
+    app.post(
+      '/practices/import/file',
+      {
+        schema: {
+          tags,
+          summary:
+            'Read practice pages from an uploaded .txt file (multipart field "file"), for the review screen',
+          consumes: ['multipart/form-data'],
+        },
+      },
+      async (req) => {
+        const file = await req.file();
+        if (!file) throw new Invalid('No file was uploaded: send it in the multipart field "file".');
+        const buf = await file.toBuffer();
+        checkImportSize(buf.length);
+        const read = importPracticePages(decodeTextFile(buf, file.filename));
+        return { practices: read.practices.map(practiceFromImport), warnings: read.warnings };
+      },
+    );
+
+    app.post(
+      '/practices',
+      {
+        schema: {
+          tags,
+          summary: 'Save practices as confirmed on the review screen (all or none), as drafts',
+          body: z.object({ practices: z.array(z.unknown()).min(1).max(500) }),
+        },
+      },
+      async (req, reply) =>
+        reply
+          .status(201)
+          .send({ ids: await createPractices(ctx.db, req.organisationId, req.body.practices) }),
+    );
+
+    app.get(
+      '/practices/compare',
+      {
+        schema: {
+          tags,
+          summary: 'Two to four practices side by side',
+          querystring: z.object({ ids: z.string().max(200) }),
+        },
+      },
+      (req) =>
+        comparePractices(
+          ctx.db,
+          req.organisationId,
+          req.query.ids
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean),
+        ),
+    );
+
+    app.get(
+      '/practices/heatmap',
+      {
+        schema: {
+          tags,
+          summary: 'Checklist items × practices: which items are most often not met',
+          querystring: z.object({
+            framework: z.string().default('spring@1'),
+            status: catalogueQuerySchema.shape.status,
+            sample: z.coerce.number().int().min(1).max(100).default(30),
+          }),
+        },
+      },
+      (req) =>
+        checklistHeatmap(ctx.db, req.organisationId, req.query.framework, req.query.status, req.query.sample),
+    );
+
+    app.get(
+      '/practices/:id',
+      { schema: { tags, summary: 'One practice as its page', params: idParams } },
+      (req) => getPracticePage(ctx.db, req.organisationId, req.params.id),
+    );
+
+    app.patch(
+      '/practices/:id',
+      {
+        schema: {
+          tags,
+          summary: 'Edit a practice’s description',
+          params: idParams,
+          body: practicePatchSchema,
+        },
+      },
+      async (req) => {
+        await updatePractice(ctx.db, req.organisationId, req.params.id, req.body);
+        return getPracticePage(ctx.db, req.organisationId, req.params.id);
+      },
+    );
+
+    app.put(
+      '/practices/:id/assessment',
+      {
+        schema: {
+          tags,
+          summary: 'Replace a practice’s assessment',
+          params: idParams,
+          body: assessmentInputSchema,
+        },
+      },
+      async (req) => {
+        await updateAssessment(ctx.db, req.organisationId, req.params.id, req.body);
+        return getPracticePage(ctx.db, req.organisationId, req.params.id);
+      },
+    );
+
+    app.post(
+      '/practices/:id/workflow',
+      {
+        schema: {
+          tags,
+          summary: 'Submit for review, publish, or return to draft with a comment',
+          params: idParams,
+          body: workflowSchema,
+        },
+      },
+      async (req) => {
+        await moveWorkflow(ctx.db, req.organisationId, req.params.id, req.body.to, req.body.comment);
+        return getPracticePage(ctx.db, req.organisationId, req.params.id);
+      },
+    );
+
+    app.post(
+      '/practices/:id/items/:itemId/actions',
+      {
+        schema: {
+          tags,
+          summary: 'Create an improvement action from a checklist item',
+          params: idParams.extend({ itemId: z.string().max(40) }),
+          body: newActionSchema,
+        },
+      },
+      async (req, reply) =>
+        reply
+          .status(201)
+          .send(
+            await createImprovementAction(
+              ctx.db,
+              req.organisationId,
+              req.params.id,
+              req.params.itemId,
+              req.body,
+              ctx.today(),
+            ),
+          ),
+    );
+
+    app.get(
+      '/practices/:id/export',
+      {
+        schema: {
+          tags,
+          summary: 'A practice sheet as .docx or PDF',
+          params: idParams,
+          querystring: z.object({ format: z.enum(['docx', 'pdf']) }),
+        },
+      },
+      async (req, reply) => {
+        const page = await getPracticePage(ctx.db, req.organisationId, req.params.id);
+        const base =
+          page.title
+            .normalize('NFKD')
+            .replace(/[^\w\s-]/g, '')
+            .trim()
+            .replace(/\s+/g, '-')
+            .slice(0, 60)
+            .toLowerCase() || 'practice';
+        if (req.query.format === 'pdf') {
+          return reply
+            .header('content-type', 'application/pdf')
+            .header('content-disposition', `attachment; filename="${base}.pdf"`)
+            .send(await practiceSheetPdf(page));
+        }
+        return reply
+          .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+          .header('content-disposition', `attachment; filename="${base}.docx"`)
+          .send(await practiceSheetDocx(page));
+      },
+    );
+  };
+}
