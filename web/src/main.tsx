@@ -10,6 +10,11 @@ import { EvaluationsPage } from './evaluations/EvaluationsPage';
 import { ImportPage } from './evaluations/ImportPage';
 import { MatrixPage } from './evaluations/MatrixPage';
 import i18n, { LANGUAGES } from './i18n';
+import { CataloguePage } from './practices/CataloguePage';
+import { ComparePage } from './practices/ComparePage';
+import { HeatmapPage } from './practices/HeatmapPage';
+import { PracticeImportPage } from './practices/PracticeImportPage';
+import { PracticePage } from './practices/PracticePage';
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { staleTime: 5_000, retry: 1 } } });
 
@@ -29,6 +34,9 @@ function Layout() {
             </Anchor>
             <Anchor component={NavLink} to="/actions" style={link}>
               {t('nav.actions')}
+            </Anchor>
+            <Anchor component={NavLink} to="/practices" style={link}>
+              {t('nav.practices')}
             </Anchor>
             <Anchor component={NavLink} to="/import" style={link}>
               {t('nav.import')}
@@ -58,6 +66,11 @@ const router = createBrowserRouter([
       { path: 'import', element: <ImportPage /> },
       { path: 'evaluations/:id', element: <MatrixPage /> },
       { path: 'actions', element: <ActionsPage /> },
+      { path: 'practices', element: <CataloguePage /> },
+      { path: 'practices/import', element: <PracticeImportPage /> },
+      { path: 'practices/compare', element: <ComparePage /> },
+      { path: 'practices/heatmap', element: <HeatmapPage /> },
+      { path: 'practices/:id', element: <PracticePage /> },
     ],
   },
 ]);

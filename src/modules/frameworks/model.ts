@@ -46,7 +46,9 @@ export const frameworkDefinitionSchema = z
       check(c.id, ['criteria', ci, 'id']);
       c.questions.forEach((q, qi) => {
         check(q.id, ['criteria', ci, 'questions', qi, 'id']);
-        q.items.forEach((it, ii) => check(it.id, ['criteria', ci, 'questions', qi, 'items', ii, 'id']));
+        q.items.forEach((it, ii) => {
+          check(it.id, ['criteria', ci, 'questions', qi, 'items', ii, 'id']);
+        });
       });
     });
   });
