@@ -23,6 +23,8 @@ const idParams = z.object({ id: z.string().uuid('not a valid id') });
 /** Columns of the action list export, one row per action. */
 export const ACTION_LIST_COLUMNS: Column<ActionExportRow>[] = [
   { header: 'Evaluation', width: 30, value: (a) => a.evaluationTitle },
+  { header: 'Practice', width: 30, value: (a) => a.practiceTitle },
+  { header: 'Checklist item', width: 10, value: (a) => a.itemId },
   { header: 'Recommendation no.', width: 8, value: (a) => a.recommendationNumber },
   { header: 'Recommendation', width: 40, value: (a) => a.recommendationText },
   { header: 'Priority (1 to 3)', width: 8, value: (a) => a.priority },

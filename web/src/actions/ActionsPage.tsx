@@ -162,6 +162,10 @@ export function ActionsPage() {
                     <Anchor component={Link} to={`/evaluations/${a.evaluationId}`} size="sm">
                       {a.evaluationTitle}
                     </Anchor>
+                  ) : a.practiceId ? (
+                    <Anchor component={Link} to={`/practices/${a.practiceId}`} size="sm">
+                      {a.practiceTitle} ({a.itemId})
+                    </Anchor>
                   ) : (
                     '—'
                   )}
