@@ -60,5 +60,6 @@ CREATE INDEX "practices_target_groups" ON "practices" USING gin ("target_groups"
 CREATE INDEX "practices_areas" ON "practices" USING gin ("areas");--> statement-breakpoint
 CREATE INDEX "practices_fully_met" ON "practices" USING gin ("fully_met_criteria");--> statement-breakpoint
 CREATE INDEX "practices_country" ON "practices" USING btree ("country");--> statement-breakpoint
+CREATE INDEX "practices_facets" ON "practices" USING btree ("organisation_id","status","country","target_groups","areas","fully_met_criteria");--> statement-breakpoint
 ALTER TABLE "actions" ADD CONSTRAINT "actions_practice_id_practices_id_fk" FOREIGN KEY ("practice_id") REFERENCES "public"."practices"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "actions_practice" ON "actions" USING btree ("practice_id","item_id");

@@ -162,6 +162,8 @@ function isAlive(pid: number): boolean {
 async function openPostgres(url: string): Promise<Database> {
   const logger = new CountingLogger();
   const pool = new pg.Pool({ connectionString: url, max: Number(process.env.INTEGRA_DB_POOL ?? 10) });
+  // An idle connection closed by the server (restart, failover) must not bring the process down.
+  pool.on('error', (err) => console.error(`integra: database connection lost: ${err.message}`));
   // Several app processes may start together: one migrates at a time, under an advisory lock.
   const lockClient = await pool.connect();
   try {
