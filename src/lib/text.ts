@@ -28,3 +28,15 @@ export function decodeEntities(s: string): string {
 export function squash(s: string): string {
   return s.replace(/[ \t\u00a0]+/g, ' ').trim();
 }
+
+/** A file name from a title: ASCII words joined by dashes, lower case, at most 60 characters. */
+export function fileNameOf(title: string, fallback: string): string {
+  const name = title
+    .normalize('NFKD')
+    .replace(/[^\w\s-]/g, '')
+    .trim()
+    .replace(/\s+/g, '-')
+    .slice(0, 60)
+    .toLowerCase();
+  return name || fallback;
+}

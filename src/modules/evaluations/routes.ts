@@ -2,6 +2,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { csvStream, XLSX_TYPE, xlsxStream } from '../../lib/spreadsheet.js';
+import { fileNameOf } from '../../lib/text.js';
 import type { AppContext } from '../../server/context.js';
 import { Invalid } from '../../server/errors.js';
 import { newActionSchema } from '../actions/model.js';
@@ -32,16 +33,6 @@ const savedImport = z.object({ id: z.string(), warnings: importResultSchema.shap
 const importReply = z.union([importResultSchema, savedImport]);
 
 export const EXPORT_FORMATS = ['docx', 'xlsx', 'csv', 'json'] as const;
-
-const safeFileName = (title: string) =>
-  (
-    title
-      .normalize('NFKD')
-      .replace(/[^\w\s-]/g, '')
-      .trim()
-      .replace(/\s+/g, '-')
-      .slice(0, 60) || 'matrix'
-  ).toLowerCase();
 
 export function evaluationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
@@ -181,7 +172,7 @@ export function evaluationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (req, reply) => {
         const matrix = await getMatrix(ctx.db, req.organisationId, req.params.id, ctx.today());
-        const base = safeFileName(matrix.title);
+        const base = fileNameOf(matrix.title, 'matrix');
         const download = (ext: string, type: string) =>
           reply
             .header('content-type', type)

@@ -2,6 +2,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { type Column, csvStream, XLSX_TYPE, xlsxStream } from '../../lib/spreadsheet.js';
+import { fileNameOf } from '../../lib/text.js';
 import type { AppContext } from '../../server/context.js';
 import { Invalid } from '../../server/errors.js';
 import { newActionSchema } from '../actions/model.js';
@@ -322,14 +323,7 @@ export function practiceRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (req, reply) => {
         const page = await getPracticePage(ctx.db, req.organisationId, req.params.id);
-        const base =
-          page.title
-            .normalize('NFKD')
-            .replace(/[^\w\s-]/g, '')
-            .trim()
-            .replace(/\s+/g, '-')
-            .slice(0, 60)
-            .toLowerCase() || 'practice';
+        const base = fileNameOf(page.title, 'practice');
         if (req.query.format === 'pdf') {
           return reply
             .header('content-type', 'application/pdf')

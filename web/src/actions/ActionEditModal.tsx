@@ -1,11 +1,11 @@
 /** Edits an action's text, timeframe, due window, responsible units and comments. */
-import { Button, Checkbox, Group, Modal, Stack, Textarea, TextInput } from '@mantine/core';
+import { Checkbox, Group, Modal, Stack, Textarea, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DueWindowInput } from '../../../src/modules/actions/model';
 import { api } from '../api';
-import { ErrorAlert, fieldError } from '../shared/ui';
+import { ErrorAlert, FormButtons, fieldError } from '../shared/ui';
 
 interface Props {
   action: {
@@ -92,14 +92,7 @@ export function ActionEditModal({ action, onClose }: Props) {
         <TextInput label={t('action.responsible')} {...field('responsible')} />
         <Textarea label={t('action.comments')} autosize {...field('comments')} />
         <ErrorAlert error={save.error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button onClick={() => save.mutate()} loading={save.isPending}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormButtons onCancel={onClose} onSave={() => save.mutate()} saving={save.isPending} />
       </Stack>
     </Modal>
   );

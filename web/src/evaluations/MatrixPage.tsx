@@ -32,6 +32,7 @@ import { api } from '../api';
 import {
   DueText,
   ErrorAlert,
+  FormButtons,
   fieldError,
   OverdueBadge,
   PriorityBadge,
@@ -393,14 +394,7 @@ function RecommendationModal({
           onChange={(e) => set('comments')(e.currentTarget.value)}
         />
         <ErrorAlert error={save.error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button onClick={() => save.mutate()} loading={save.isPending}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormButtons onCancel={onClose} onSave={() => save.mutate()} saving={save.isPending} />
       </Stack>
     </Modal>
   );
@@ -461,14 +455,7 @@ function EvaluationModal({ matrix, onClose }: { matrix: Matrix; onClose: () => v
         <TextInput label={t('evaluation.publishedOn')} type="date" {...text('publishedOn')} />
         <Textarea label={t('evaluation.overallComment')} autosize {...text('overallComment')} />
         <ErrorAlert error={save.error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button onClick={() => save.mutate()} loading={save.isPending}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormButtons onCancel={onClose} onSave={() => save.mutate()} saving={save.isPending} />
       </Stack>
     </Modal>
   );

@@ -26,7 +26,7 @@ import { Link, useParams } from 'react-router';
 import { AREAS } from '../../../src/modules/practices/model';
 import type { PracticePage as Page } from '../../../src/modules/practices/service';
 import { api } from '../api';
-import { ErrorAlert, fieldError } from '../shared/ui';
+import { ErrorAlert, FormButtons, fieldError } from '../shared/ui';
 import { CoverageRadar, MarkBadge } from './parts';
 
 export function PracticePage() {
@@ -379,14 +379,7 @@ function EditModal({ page, onClose }: { page: Page; onClose: () => void }) {
         {field('links', 'practice.links', t('practice.commas'))}
         {field('contact', 'practice.contact')}
         <ErrorAlert error={save.error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button onClick={() => save.mutate()} loading={save.isPending}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormButtons onCancel={onClose} onSave={() => save.mutate()} saving={save.isPending} />
       </Stack>
     </Modal>
   );

@@ -1,5 +1,5 @@
 /** Small shared pieces: badges for statuses and responses, due windows in words, error alerts. */
-import { Alert, Badge, List, Text } from '@mantine/core';
+import { Alert, Badge, Button, Group, List, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { DueWindowInput } from '../../../src/modules/actions/model';
 import { ApiError } from '../api';
@@ -117,4 +117,27 @@ export function ErrorAlert({ error }: { error: unknown }) {
 export function fieldError(error: unknown, field: string): string | undefined {
   if (!(error instanceof ApiError)) return undefined;
   return error.details.find((d) => d.path === field || d.path.endsWith(`.${field}`))?.message;
+}
+
+/** The Cancel and Save buttons at the foot of every edit dialog. */
+export function FormButtons({
+  onCancel,
+  onSave,
+  saving,
+}: {
+  onCancel: () => void;
+  onSave: () => void;
+  saving: boolean;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Group justify="flex-end">
+      <Button variant="default" onClick={onCancel}>
+        {t('common.cancel')}
+      </Button>
+      <Button onClick={onSave} loading={saving}>
+        {t('common.save')}
+      </Button>
+    </Group>
+  );
 }
