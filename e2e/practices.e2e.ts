@@ -97,4 +97,27 @@ describe('the good-practice library in the browser', () => {
       'Community outreach for migrants in informal settlements',
     );
   });
+
+  it('creates a practice and assesses it question by question', async () => {
+    const { page, url } = s;
+    await page.goto(`${url}/practices`);
+    await page.getByRole('button', { name: 'New practice' }).click();
+    await page.getByRole('dialog').getByLabel('Title').fill('Evening language cafés');
+    await page.getByRole('button', { name: 'Create and assess' }).click();
+    await page.getByRole('heading', { name: 'Assess: Evening language cafés' }).waitFor();
+    await page
+      .getByRole('checkbox', {
+        name: 'Does the practice ensure that its services are accessible and responsive to diverse groups?',
+      })
+      .check();
+    await page
+      .getByLabel('How the practice answers this question')
+      .fill('Cafés open in the evening, with childcare.');
+    await page.getByRole('combobox', { name: 'Mark of IP1.1' }).selectOption('met');
+    await page.getByRole('combobox', { name: 'Mark of IP1.2' }).selectOption('not_met');
+    await page.getByRole('button', { name: 'Save assessment' }).first().click();
+    await page.getByRole('heading', { name: 'Evening language cafés' }).waitFor();
+    await page.getByText('Inclusivity & Participation: 1 of 2 items met').waitFor();
+    await page.getByText('Cafés open in the evening, with childcare.').waitFor();
+  });
 });

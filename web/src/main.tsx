@@ -10,6 +10,7 @@ import { EvaluationsPage } from './evaluations/EvaluationsPage';
 import { ImportPage } from './evaluations/ImportPage';
 import { MatrixPage } from './evaluations/MatrixPage';
 import i18n, { LANGUAGES } from './i18n';
+import { AssessPage } from './practices/AssessPage';
 import { CataloguePage } from './practices/CataloguePage';
 import { ComparePage } from './practices/ComparePage';
 import { HeatmapPage } from './practices/HeatmapPage';
@@ -71,6 +72,7 @@ const router = createBrowserRouter([
       { path: 'practices/compare', element: <ComparePage /> },
       { path: 'practices/heatmap', element: <HeatmapPage /> },
       { path: 'practices/:id', element: <PracticePage /> },
+      { path: 'practices/:id/assess', element: <AssessPage /> },
     ],
   },
 ]);

@@ -10,6 +10,7 @@ import {
   Checkbox,
   Grid,
   Group,
+  Modal,
   NativeSelect,
   Pagination,
   Stack,
@@ -17,13 +18,13 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { Catalogue, FacetCount } from '../../../src/modules/practices/model';
 import { api, toQuery } from '../api';
-import { ErrorAlert } from '../shared/ui';
+import { ErrorAlert, fieldError } from '../shared/ui';
 
 const PAGE_SIZE = 20;
 const FACETS = [
@@ -40,6 +41,7 @@ export function CataloguePage() {
   const get = (k: string) => params.get(k) ?? '';
   const [words, setWords] = useState(get('q'));
   const [selected, setSelected] = useState<string[]>([]);
+  const [creating, setCreating] = useState(false);
   const query = {
     q: get('q'),
     country: get('country'),
@@ -72,15 +74,17 @@ export function CataloguePage() {
 
   return (
     <Stack>
+      {creating && <NewPracticeModal onClose={() => setCreating(false)} />}
       <Group justify="space-between">
         <Title order={2}>{t('practices.title')}</Title>
         <Group>
           <Button component={Link} to="/practices/heatmap" variant="default">
             {t('practices.heatmap')}
           </Button>
-          <Button component={Link} to="/practices/import">
+          <Button component={Link} to="/practices/import" variant="default">
             {t('practices.import')}
           </Button>
+          <Button onClick={() => setCreating(true)}>{t('practices.new')}</Button>
         </Group>
       </Group>
       <form
@@ -235,5 +239,53 @@ export function CataloguePage() {
         </Grid.Col>
       </Grid>
     </Stack>
+  );
+}
+
+/** A new practice starts with its title; its description and assessment follow on its pages. */
+function NewPracticeModal({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [title, setTitle] = useState('');
+  const create = useMutation({
+    mutationFn: () =>
+      api<{ ids: string[] }>('/practices', {
+        method: 'POST',
+        json: { practices: [{ title, assessment: { framework: 'spring@1', questions: [] } }] },
+      }),
+    onSuccess: async ({ ids }) => {
+      await queryClient.invalidateQueries();
+      navigate(`/practices/${ids[0]}/assess`);
+    },
+  });
+  return (
+    <Modal opened onClose={onClose} title={t('practices.new')}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          create.mutate();
+        }}
+      >
+        <Stack>
+          <TextInput
+            label={t('evaluation.title')}
+            value={title}
+            onChange={(e) => setTitle(e.currentTarget.value)}
+            required
+            error={fieldError(create.error, 'title')}
+          />
+          <ErrorAlert error={create.error} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={create.isPending}>
+              {t('practices.create')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
   );
 }

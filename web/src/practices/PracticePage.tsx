@@ -78,6 +78,9 @@ export function PracticePage() {
           <Button variant="default" onClick={() => setEditing(true)}>
             {t('common.edit')}
           </Button>
+          <Button component={Link} to={`/practices/${p.id}/assess`} variant="default">
+            {t('assess.open')}
+          </Button>
           <Anchor href={`/api/practices/${p.id}/export?format=docx`} download>
             {t('practice.sheetDocx')}
           </Anchor>
