@@ -15,7 +15,7 @@ import { type Database, openDatabase } from '../src/db/client.js';
 import { ensureDefaultOrganisation } from '../src/modules/accounts/service.js';
 import { ensureBuiltInFrameworks } from '../src/modules/frameworks/service.js';
 import { catalogueQuerySchema } from '../src/modules/practices/model.js';
-import { searchCatalogue } from '../src/modules/practices/service.js';
+import { rebuildFacetCounts, searchCatalogue } from '../src/modules/practices/service.js';
 import { buildApp } from '../src/server/app.js';
 
 const { values: args } = parseArgs({
@@ -52,6 +52,8 @@ async function seed(database: Database, organisationId: string) {
         (array['Volunteers and newcomers meet weekly','A municipal service with migrant mediators','Training for employers and trade unions','Peer support run by refugee-led organisations','Outreach in informal settlements with health workers'])[1 + i % 5]
           || ' in ' || (array['Turin','Hamburg','Lyon','Valencia','Athens','Malmö','Kraków','Graz'])[1 + i % 8] || '.' as summary) t`);
   }
+  // Loaded in bulk, past the service: recount the catalogue's facets as the service keeps them.
+  await rebuildFacetCounts(database.db, organisationId);
   await database.maintain();
   console.log(`  seeded ${N} practices in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }

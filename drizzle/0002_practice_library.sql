@@ -23,6 +23,15 @@ CREATE TABLE "assessments" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "practice_facet_counts" (
+	"organisation_id" uuid NOT NULL,
+	"status" text NOT NULL,
+	"facet" text NOT NULL,
+	"value" text NOT NULL,
+	"count" integer NOT NULL,
+	CONSTRAINT "practice_facet_counts_organisation_id_status_facet_value_pk" PRIMARY KEY("organisation_id","status","facet","value")
+);
+--> statement-breakpoint
 CREATE TABLE "practices" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"organisation_id" uuid NOT NULL,

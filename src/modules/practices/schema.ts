@@ -103,3 +103,20 @@ export const assessmentMarks = pgTable(
     index('assessment_marks_item').on(t.itemId, t.mark),
   ],
 );
+
+/**
+ * Facet counts of the whole catalogue per organisation and status, kept up to date by every write
+ * of a practice (in its transaction): an unfiltered catalogue page reads them instead of counting
+ * every practice. Filtered pages count live.
+ */
+export const practiceFacetCounts = pgTable(
+  'practice_facet_counts',
+  {
+    organisationId: uuid('organisation_id').notNull(),
+    status: text('status').notNull(),
+    facet: text('facet').notNull(),
+    value: text('value').notNull(),
+    count: integer('count').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.status, t.facet, t.value] })],
+);

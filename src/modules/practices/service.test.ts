@@ -17,6 +17,7 @@ import {
   getPracticePage,
   moveWorkflow,
   practiceFromImport,
+  rebuildFacetCounts,
   searchCatalogue,
   updatePractice,
 } from './service.js';
@@ -141,6 +142,17 @@ describe.each(testDatabases())('practice library on $name', ({ open }) => {
     expect((await q({ status: 'all', targetGroup: 'families' })).items.map((i) => i.id)).toEqual([cafes]);
     // The mentoring practice met every item it was assessed on for Inclusivity & Participation.
     expect((await q({ status: 'all', fullyMet: 'IP' })).items.map((i) => i.id)).toEqual([mentoring]);
+  });
+
+  it('keeps the whole catalogue’s facet counts in step with every write', async () => {
+    const kept = await searchCatalogue(database.db, org, catalogueQuerySchema.parse({ status: 'all' }));
+    await rebuildFacetCounts(database.db, org);
+    const recounted = await searchCatalogue(database.db, org, catalogueQuerySchema.parse({ status: 'all' }));
+    expect(kept.facets).toEqual(recounted.facets);
+    expect(kept.total).toBe(recounted.total);
+    const published = await searchCatalogue(database.db, org, catalogueQuerySchema.parse({}));
+    expect(published.total).toBe(1);
+    expect(published.facets.country).toEqual([{ value: 'Germany', count: 1 }]);
   });
 
   it('compares practices and shows which checklist items are most often not met', async () => {

@@ -21,7 +21,7 @@ import {
   practiceFieldsSchema,
   practiceInputSchema,
 } from './model.js';
-import { assessmentMarks, assessments, practices, type StoredAnswer } from './schema.js';
+import { assessmentMarks, assessments, practiceFacetCounts, practices, type StoredAnswer } from './schema.js';
 
 type Practice = typeof practices.$inferSelect;
 
@@ -39,6 +39,80 @@ export function coverageOf(framework: FrameworkDefinition, marks: Map<string, Ma
     }
     return { criterionId: c.id, name: c.name, met, assessed, coverage: assessed ? met / assessed : null };
   });
+}
+
+type FacetSource = Pick<
+  Practice,
+  'organisationId' | 'status' | 'country' | 'targetGroups' | 'areas' | 'fullyMetCriteria'
+>;
+
+/** What a practice adds to the catalogue's facet counts. */
+function facetContributions(p: FacetSource): { facet: string; value: string }[] {
+  return [
+    { facet: 'total', value: '' },
+    ...(p.country ? [{ facet: 'country', value: p.country }] : []),
+    ...[...new Set(p.targetGroups)].map((value) => ({ facet: 'targetGroup', value })),
+    ...[...new Set(p.areas)].map((value) => ({ facet: 'area', value })),
+    ...[...new Set(p.fullyMetCriteria)].map((value) => ({ facet: 'fullyMet', value })),
+  ];
+}
+
+/** Moves the facet counts from a practice's old state to its new one (either may be absent). */
+async function adjustFacetCounts(db: Db, before: FacetSource | null, after: FacetSource | null) {
+  const deltas = new Map<
+    string,
+    { organisationId: string; status: string; facet: string; value: string; count: number }
+  >();
+  const add = (p: FacetSource | null, sign: number) => {
+    if (!p) return;
+    for (const c of facetContributions(p)) {
+      const key = `${p.organisationId}|${p.status}|${c.facet}|${c.value}`;
+      const d = deltas.get(key) ?? { organisationId: p.organisationId, status: p.status, ...c, count: 0 };
+      d.count += sign;
+      deltas.set(key, d);
+    }
+  };
+  add(before, -1);
+  add(after, 1);
+  const changes = [...deltas.values()].filter((d) => d.count !== 0);
+  if (changes.length === 0) return;
+  await db
+    .insert(practiceFacetCounts)
+    .values(changes)
+    .onConflictDoUpdate({
+      target: [
+        practiceFacetCounts.organisationId,
+        practiceFacetCounts.status,
+        practiceFacetCounts.facet,
+        practiceFacetCounts.value,
+      ],
+      set: { count: sql`${practiceFacetCounts.count} + excluded.count` },
+    });
+}
+
+/** Recounts the facets of an organisation's catalogue from its practices (after bulk loads). */
+export async function rebuildFacetCounts(db: Db, organisationId: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.delete(practiceFacetCounts).where(eq(practiceFacetCounts.organisationId, organisationId));
+    await tx.execute(sql`
+      insert into ${practiceFacetCounts} (organisation_id, status, facet, value, count)
+      select ${organisationId}::uuid, status, facet, value, count(*)::int from (
+        select status, 'total' as facet, '' as value from practices where organisation_id = ${organisationId}
+        union all select status, 'country', country from practices where organisation_id = ${organisationId} and country is not null
+        union all select status, 'targetGroup', unnest(target_groups) from practices where organisation_id = ${organisationId}
+        union all select status, 'area', unnest(areas) from practices where organisation_id = ${organisationId}
+        union all select status, 'fullyMet', unnest(fully_met_criteria) from practices where organisation_id = ${organisationId}
+      ) f group by status, facet, value`);
+  });
+}
+
+/** Runs a change to a practice and keeps the facet counts in step with it. */
+async function withFacetCounts<T>(db: Db, id: string, change: () => Promise<T>): Promise<T> {
+  const [before] = await db.select().from(practices).where(eq(practices.id, id));
+  const result = await change();
+  const [after] = await db.select().from(practices).where(eq(practices.id, id));
+  await adjustFacetCounts(db, before ?? null, after ?? null);
+  return result;
 }
 
 /** Checks an assessment against its framework version; field-level messages for what does not belong. */
@@ -162,6 +236,8 @@ export async function createPractices(db: Db, organisationId: string, inputs: un
         .values({ organisationId, ...fieldValues(p) })
         .returning({ id: practices.id });
       await writeAssessment(tx, row.id, p.assessment);
+      const [saved] = await tx.select().from(practices).where(eq(practices.id, row.id));
+      await adjustFacetCounts(tx, null, saved);
       ids.push(row.id);
     }
     return ids;
@@ -218,9 +294,10 @@ export async function updatePractice(
       ...fieldValues(current as unknown as PracticeFields),
       ...patch,
     });
-    await tx.update(practices).set(fieldValues(merged)).where(eq(practices.id, id));
-    const a = await assessmentInputOf(tx, id);
-    await writeAssessment(tx, id, a);
+    await withFacetCounts(tx, id, async () => {
+      await tx.update(practices).set(fieldValues(merged)).where(eq(practices.id, id));
+      await writeAssessment(tx, id, await assessmentInputOf(tx, id));
+    });
   });
 }
 
@@ -232,7 +309,7 @@ export async function updateAssessment(
 ) {
   return db.transaction(async (tx) => {
     await loadPractice(tx, organisationId, id);
-    await writeAssessment(tx, id, assessment);
+    await withFacetCounts(tx, id, () => writeAssessment(tx, id, assessment));
   });
 }
 
@@ -291,15 +368,17 @@ export async function moveWorkflow(
         { path: 'to', message: `from ${from}: ${TRANSITIONS[from].join(' or ')}` },
       ]);
     }
-    await tx
-      .update(practices)
-      .set({
-        status: to,
-        reviewComment: comment?.trim() ? comment.trim() : to === 'published' ? null : p.reviewComment,
-        publishedAt: to === 'published' ? sql`now()` : p.publishedAt,
-        updatedAt: sql`now()`,
-      })
-      .where(eq(practices.id, id));
+    await withFacetCounts(tx, id, () =>
+      tx
+        .update(practices)
+        .set({
+          status: to,
+          reviewComment: comment?.trim() ? comment.trim() : to === 'published' ? null : p.reviewComment,
+          publishedAt: to === 'published' ? sql`now()` : p.publishedAt,
+          updatedAt: sql`now()`,
+        })
+        .where(eq(practices.id, id)),
+    );
   });
 }
 
@@ -418,6 +497,39 @@ export async function searchCatalogue(db: Db, organisationId: string, q: Catalog
     .orderBy(...order)
     .limit(q.pageSize)
     .offset((q.page - 1) * q.pageSize);
+  const unfiltered = !q.q?.trim() && !q.country && !q.targetGroup && !q.area && !q.fullyMet;
+  if (unfiltered) {
+    // The whole catalogue: its counts are kept with every write, not counted now.
+    const rows2 = await db
+      .select({
+        facet: practiceFacetCounts.facet,
+        value: practiceFacetCounts.value,
+        count: sql<number>`sum(${practiceFacetCounts.count})::int`.mapWith(Number),
+      })
+      .from(practiceFacetCounts)
+      .where(
+        and(
+          eq(practiceFacetCounts.organisationId, organisationId),
+          q.status === 'all' ? undefined : eq(practiceFacetCounts.status, q.status),
+        ),
+      )
+      .groupBy(practiceFacetCounts.facet, practiceFacetCounts.value);
+    const facets: Catalogue['facets'] = { country: [], targetGroup: [], area: [], fullyMet: [] };
+    let total = 0;
+    for (const r of rows2.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value))) {
+      if (r.count <= 0) continue;
+      if (r.facet === 'total') total = r.count;
+      else if (facets[r.facet as keyof Catalogue['facets']].length < 50)
+        facets[r.facet as keyof Catalogue['facets']].push({ value: r.value, count: r.count });
+    }
+    return {
+      items: rows.map((r) => ({ ...r, status: r.status as PracticeStatus })),
+      total,
+      page: q.page,
+      pageSize: q.pageSize,
+      facets,
+    };
+  }
   // The total and every facet in one pass over the matching practices' narrow columns.
   const res = (await db.execute(sql`
     with f as (
