@@ -10,13 +10,13 @@
  */
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { type Database, openDatabase } from '../src/db/client.js';
 import { ensureDefaultOrganisation } from '../src/modules/accounts/service.js';
 import { ensureBuiltInFrameworks } from '../src/modules/frameworks/service.js';
 import { catalogueQuerySchema } from '../src/modules/practices/model.js';
 import { rebuildFacetCounts, searchCatalogue } from '../src/modules/practices/service.js';
 import { buildApp } from '../src/server/app.js';
+import { openScratchPostgres } from '../src/test/databases.js';
 
 const { values: args } = parseArgs({
   options: { practices: { type: 'string', default: '100000' }, runs: { type: 'string', default: '40' } },
@@ -115,19 +115,11 @@ async function main() {
   }
   const server = process.env.BENCH_DATABASE_URL;
   if (server) {
-    const name = `integra_bench_practices_${Date.now()}`;
-    const admin = new pg.Client({ connectionString: server });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    const url = new URL(server);
-    url.pathname = `/${name}`;
-    const database = await openDatabase({ url: url.toString() });
+    const database = await openScratchPostgres(server, 'integra_bench_practices');
     try {
       await run('PostgreSQL', database);
     } finally {
       await database.close();
-      await admin.query(`drop database if exists ${name} with (force)`);
-      await admin.end();
     }
   }
 }

@@ -14,7 +14,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { seedDemo } from '../src/cli/demo.js';
 import { type Database, openDatabase } from '../src/db/client.js';
 import { writeXlsx } from '../src/lib/spreadsheet.js';
@@ -23,6 +22,7 @@ import { actionListQuerySchema } from '../src/modules/actions/model.js';
 import { ACTION_LIST_COLUMNS } from '../src/modules/actions/routes.js';
 import { listActions, streamActions } from '../src/modules/actions/service.js';
 import { importMatrixText } from '../src/modules/evaluations/import/importMatrixText.js';
+import { openScratchPostgres } from '../src/test/databases.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -147,29 +147,6 @@ async function benchExport(name: string, database: Database, organisationId: str
   );
 }
 
-async function scratchPostgres(serverUrl: string): Promise<() => Promise<Database>> {
-  const name = `integra_bench_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return async () => {
-    const database = await openDatabase({ url: url.toString() });
-    return {
-      ...database,
-      close: async () => {
-        await database.close();
-        const a = new pg.Client({ connectionString: serverUrl });
-        await a.connect();
-        await a.query(`drop database if exists ${name} with (force)`);
-        await a.end();
-      },
-    };
-  };
-}
-
 async function main() {
   const only = args.only;
   if (!only || only === 'parse') benchParse();
@@ -177,8 +154,8 @@ async function main() {
   const targets: [string, () => Promise<Database>][] = [
     ['PGlite', () => openDatabase({ dataDir: 'memory://' })],
   ];
-  if (process.env.BENCH_DATABASE_URL)
-    targets.push(['PostgreSQL', await scratchPostgres(process.env.BENCH_DATABASE_URL)]);
+  const server = process.env.BENCH_DATABASE_URL;
+  if (server) targets.push(['PostgreSQL', () => openScratchPostgres(server, 'integra_bench')]);
   for (const [name, open] of targets) {
     const { database, organisationId } = await prepare(name, open);
     try {

@@ -18,9 +18,9 @@ export function testDatabases(): TestDatabase[] {
   return list;
 }
 
-/** Creates a throwaway database on the server, dropped again on close. */
-async function openScratchPostgres(serverUrl: string): Promise<Database> {
-  const dbName = `integra_test_${randomBytes(6).toString('hex')}`;
+/** Creates a throwaway database on the server (tests, benchmarks), dropped again on close. */
+export async function openScratchPostgres(serverUrl: string, prefix = 'integra_test'): Promise<Database> {
+  const dbName = `${prefix}_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   await admin.query(`create database ${dbName}`);
