@@ -16,3 +16,8 @@ export async function ensureDefaultOrganisation(db: Db, name = 'My organisation'
   const [created] = await db.insert(organisations).values({ name }).returning({ id: organisations.id });
   return created.id;
 }
+
+export async function createOrganisation(db: Db, name: string): Promise<string> {
+  const [created] = await db.insert(organisations).values({ name }).returning({ id: organisations.id });
+  return created.id;
+}

@@ -105,18 +105,27 @@ export const assessmentMarks = pgTable(
 );
 
 /**
- * Facet counts of the whole catalogue per organisation and status, kept up to date by every write
- * of a practice (in its transaction): an unfiltered catalogue page reads them instead of counting
- * every practice. Filtered pages count live.
+ * The catalogue's facet values in combination: how many practices of an organisation share a
+ * status, a country ('' for none) and the same sets of target groups, areas and fully met criteria
+ * (arrays sorted, without repeats). Kept up to date by every write of a practice, in its
+ * transaction. Any page filtered by facets alone (or not at all) counts its facets and total from
+ * these few rows instead of the practices; pages searched by words count the matching practices.
  */
-export const practiceFacetCounts = pgTable(
-  'practice_facet_counts',
+export const practiceFacetCombinations = pgTable(
+  'practice_facet_combinations',
   {
     organisationId: uuid('organisation_id').notNull(),
     status: text('status').notNull(),
-    facet: text('facet').notNull(),
-    value: text('value').notNull(),
+    country: text('country').notNull(),
+    targetGroups: text('target_groups').array().notNull(),
+    areas: text('areas').array().notNull(),
+    fullyMetCriteria: text('fully_met_criteria').array().notNull(),
     count: integer('count').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.organisationId, t.status, t.facet, t.value] })],
+  (t) => [
+    primaryKey({
+      name: 'practice_facet_combinations_pk',
+      columns: [t.organisationId, t.status, t.country, t.targetGroups, t.areas, t.fullyMetCriteria],
+    }),
+  ],
 );

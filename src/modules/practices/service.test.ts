@@ -3,13 +3,14 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.js';
 import { testDatabases } from '../../test/databases.js';
-import { ensureDefaultOrganisation } from '../accounts/service.js';
+import { createOrganisation, ensureDefaultOrganisation } from '../accounts/service.js';
 import { actionListQuerySchema } from '../actions/model.js';
 import { listActions } from '../actions/service.js';
 import { ensureBuiltInFrameworks } from '../frameworks/service.js';
 import { importPracticePages } from './import/importPracticePages.js';
 import { catalogueQuerySchema } from './model.js';
 import {
+  catalogueFacets,
   checklistHeatmap,
   comparePractices,
   createImprovementAction,
@@ -144,6 +145,39 @@ describe.each(testDatabases())('practice library on $name', ({ open }) => {
     expect((await q({ status: 'all', fullyMet: 'IP' })).items.map((i) => i.id)).toEqual([mentoring]);
   });
 
+  it('sorts and pages the same way whether words are searched or not', async () => {
+    const titles = ['Echo', 'Bravo', 'Delta', 'Alpha', 'Charlie'].map((t) => `${t} orchard project`);
+    const other = await createOrganisation(database.db, 'Orchard network');
+    await createPractices(
+      database.db,
+      other,
+      titles.map((title) => ({ title, summary: 'Neighbours tend an orchard together.', country: 'Malta' })),
+    );
+    const q = (over: Record<string, unknown>) =>
+      searchCatalogue(
+        database.db,
+        other,
+        catalogueQuerySchema.parse({ status: 'draft', pageSize: 2, ...over }),
+      );
+    const byWords = await q({ q: 'orchard', sort: 'title', page: 2 });
+    const byFacet = await q({ country: 'Malta', sort: 'title', page: 2 });
+    for (const page of [byWords, byFacet]) {
+      expect(page.items.map((i) => i.title)).toEqual(['Charlie orchard project', 'Delta orchard project']);
+      expect(page.total).toBe(5);
+      expect(page.facets.country).toEqual([{ value: 'Malta', count: 5 }]);
+    }
+    expect((await q({ q: 'orchard', sort: 'title', page: 3 })).items.map((i) => i.title)).toEqual([
+      'Echo orchard project',
+    ]);
+    const beyond = await q({ q: 'orchard', sort: 'title', page: 4 });
+    expect(beyond.items).toEqual([]);
+    expect(beyond.total).toBe(5);
+    const recentByWords = await q({ q: 'orchard', sort: 'recent', pageSize: 5 });
+    const recentByFacet = await q({ country: 'Malta', sort: 'recent', pageSize: 5 });
+    expect(recentByWords.items).toEqual(recentByFacet.items);
+    expect(recentByWords.items[0].updatedAt).toEqual(expect.any(String));
+  });
+
   it('keeps the whole catalogue’s facet counts in step with every write', async () => {
     const kept = await searchCatalogue(database.db, org, catalogueQuerySchema.parse({ status: 'all' }));
     await rebuildFacetCounts(database.db, org);
@@ -153,6 +187,32 @@ describe.each(testDatabases())('practice library on $name', ({ open }) => {
     const published = await searchCatalogue(database.db, org, catalogueQuerySchema.parse({}));
     expect(published.total).toBe(1);
     expect(published.facets.country).toEqual([{ value: 'Germany', count: 1 }]);
+  });
+
+  it('counts facet-filtered pages from the kept combinations exactly as from the practices', async () => {
+    const queries = [
+      { status: 'all' },
+      { status: 'all', country: 'Italy' },
+      { status: 'all', area: 'employment' },
+      { status: 'all', targetGroup: 'families' },
+      { status: 'all', fullyMet: 'IP' },
+      { status: 'all', country: 'Germany', area: 'employment' },
+      { status: 'draft' },
+      { country: 'Nowhere' },
+    ];
+    for (const query of queries) {
+      const q = catalogueQuerySchema.parse(query);
+      const kept = await catalogueFacets(database.db, org, q, 'kept');
+      const live = await catalogueFacets(database.db, org, q, 'practices');
+      expect({ total: kept.total, facets: kept.facets }).toEqual({ total: live.total, facets: live.facets });
+    }
+    const italy = await catalogueFacets(
+      database.db,
+      org,
+      catalogueQuerySchema.parse({ status: 'all', country: 'Italy' }),
+    );
+    expect(italy.total).toBe(1);
+    expect(italy.facets.country).toEqual([{ value: 'Italy', count: 1 }]);
   });
 
   it('compares practices and shows which checklist items are most often not met', async () => {

@@ -4,6 +4,7 @@
  * improvement plan (actions from unmet items, kept by the action tracker).
  */
 import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
 import { fieldIssues, Invalid, NotFound } from '../../server/errors.js';
 import type { ActionStatus, NewAction } from '../actions/model.js';
@@ -14,14 +15,22 @@ import type { ImportedPractice } from './import/importPracticePages.js';
 import {
   type AssessmentInput,
   type Catalogue,
+  type CatalogueItem,
   type CatalogueQuery,
   type CriterionCoverage,
+  catalogueQuerySchema,
   type PracticeFields,
   type PracticeStatus,
   practiceFieldsSchema,
   practiceInputSchema,
 } from './model.js';
-import { assessmentMarks, assessments, practiceFacetCounts, practices, type StoredAnswer } from './schema.js';
+import {
+  assessmentMarks,
+  assessments,
+  practiceFacetCombinations,
+  practices,
+  type StoredAnswer,
+} from './schema.js';
 
 type Practice = typeof practices.$inferSelect;
 
@@ -46,63 +55,61 @@ type FacetSource = Pick<
   'organisationId' | 'status' | 'country' | 'targetGroups' | 'areas' | 'fullyMetCriteria'
 >;
 
-/** What a practice adds to the catalogue's facet counts. */
-function facetContributions(p: FacetSource): { facet: string; value: string }[] {
-  return [
-    { facet: 'total', value: '' },
-    ...(p.country ? [{ facet: 'country', value: p.country }] : []),
-    ...[...new Set(p.targetGroups)].map((value) => ({ facet: 'targetGroup', value })),
-    ...[...new Set(p.areas)].map((value) => ({ facet: 'area', value })),
-    ...[...new Set(p.fullyMetCriteria)].map((value) => ({ facet: 'fullyMet', value })),
-  ];
+/** The combination of facet values a practice counts under (arrays sorted, without repeats). */
+function facetCombination(p: FacetSource) {
+  const set = (values: string[]) => [...new Set(values)].sort();
+  return {
+    organisationId: p.organisationId,
+    status: p.status,
+    country: p.country ?? '',
+    targetGroups: set(p.targetGroups),
+    areas: set(p.areas),
+    fullyMetCriteria: set(p.fullyMetCriteria),
+  };
 }
 
-/** Moves the facet counts from a practice's old state to its new one (either may be absent). */
+/** Moves a practice's count from its old facet combination to its new one (either may be absent). */
 async function adjustFacetCounts(db: Db, before: FacetSource | null, after: FacetSource | null) {
-  const deltas = new Map<
-    string,
-    { organisationId: string; status: string; facet: string; value: string; count: number }
-  >();
+  const deltas = new Map<string, ReturnType<typeof facetCombination> & { count: number }>();
   const add = (p: FacetSource | null, sign: number) => {
     if (!p) return;
-    for (const c of facetContributions(p)) {
-      const key = `${p.organisationId}|${p.status}|${c.facet}|${c.value}`;
-      const d = deltas.get(key) ?? { organisationId: p.organisationId, status: p.status, ...c, count: 0 };
-      d.count += sign;
-      deltas.set(key, d);
-    }
+    const c = facetCombination(p);
+    const key = JSON.stringify(c);
+    const d = deltas.get(key) ?? { ...c, count: 0 };
+    d.count += sign;
+    deltas.set(key, d);
   };
   add(before, -1);
   add(after, 1);
   const changes = [...deltas.values()].filter((d) => d.count !== 0);
   if (changes.length === 0) return;
+  const c = practiceFacetCombinations;
   await db
-    .insert(practiceFacetCounts)
+    .insert(c)
     .values(changes)
     .onConflictDoUpdate({
-      target: [
-        practiceFacetCounts.organisationId,
-        practiceFacetCounts.status,
-        practiceFacetCounts.facet,
-        practiceFacetCounts.value,
-      ],
-      set: { count: sql`${practiceFacetCounts.count} + excluded.count` },
+      target: [c.organisationId, c.status, c.country, c.targetGroups, c.areas, c.fullyMetCriteria],
+      set: { count: sql`${c.count} + excluded.count` },
     });
+  await db.delete(c).where(sql`${c.count} <= 0`);
 }
 
-/** Recounts the facets of an organisation's catalogue from its practices (after bulk loads). */
+/** Recounts the facet combinations of an organisation's catalogue from its practices (after bulk loads). */
 export async function rebuildFacetCounts(db: Db, organisationId: string): Promise<void> {
   await db.transaction(async (tx) => {
-    await tx.delete(practiceFacetCounts).where(eq(practiceFacetCounts.organisationId, organisationId));
+    await tx
+      .delete(practiceFacetCombinations)
+      .where(eq(practiceFacetCombinations.organisationId, organisationId));
     await tx.execute(sql`
-      insert into ${practiceFacetCounts} (organisation_id, status, facet, value, count)
-      select ${organisationId}::uuid, status, facet, value, count(*)::int from (
-        select status, 'total' as facet, '' as value from practices where organisation_id = ${organisationId}
-        union all select status, 'country', country from practices where organisation_id = ${organisationId} and country is not null
-        union all select status, 'targetGroup', unnest(target_groups) from practices where organisation_id = ${organisationId}
-        union all select status, 'area', unnest(areas) from practices where organisation_id = ${organisationId}
-        union all select status, 'fullyMet', unnest(fully_met_criteria) from practices where organisation_id = ${organisationId}
-      ) f group by status, facet, value`);
+      insert into ${practiceFacetCombinations}
+        (organisation_id, status, country, target_groups, areas, fully_met_criteria, count)
+      select organisation_id, status, country, target_groups, areas, fully_met_criteria, count(*)::int
+      from (select organisation_id, status, coalesce(country, '') as country,
+              array(select distinct v from unnest(target_groups) v order by v) as target_groups,
+              array(select distinct v from unnest(areas) v order by v) as areas,
+              array(select distinct v from unnest(fully_met_criteria) v order by v) as fully_met_criteria
+            from ${practices} where organisation_id = ${organisationId}) p
+      group by 1, 2, 3, 4, 5, 6`);
   });
 }
 
@@ -205,10 +212,10 @@ const fieldValues = (f: PracticeFields) => ({
   title: f.title,
   summary: f.summary,
   organisations: f.organisations,
-  country: f.country,
+  country: f.country || null,
   region: f.region,
-  targetGroups: f.targetGroups,
-  areas: f.areas,
+  targetGroups: [...new Set(f.targetGroups)],
+  areas: [...new Set(f.areas)],
   period: f.period,
   fundingSources: f.fundingSources,
   partners: f.partners,
@@ -442,120 +449,191 @@ export async function getPracticePage(
 }
 export type PracticePage = Awaited<ReturnType<typeof getPracticePage>>;
 
-function catalogueConditions(organisationId: string, q: CatalogueQuery): SQL {
-  const conds: SQL[] = [eq(practices.organisationId, organisationId)];
-  if (q.status !== 'all') conds.push(eq(practices.status, q.status));
-  if (q.q?.trim()) conds.push(sql`${practices.search} @@ websearch_to_tsquery('simple', ${q.q.trim()})`);
-  if (q.country) conds.push(eq(practices.country, q.country));
-  if (q.targetGroup) conds.push(sql`${practices.targetGroups} @> array[${q.targetGroup}]::text[]`);
-  if (q.area) conds.push(sql`${practices.areas} @> array[${q.area}]::text[]`);
+type FacetColumns = Record<
+  'organisationId' | 'status' | 'country' | 'targetGroups' | 'areas' | 'fullyMetCriteria',
+  AnyPgColumn
+>;
+
+/** The facet filters and status of a catalogue query, on practices or on their facet combinations. */
+function facetConditions(t: FacetColumns, organisationId: string, q: CatalogueQuery): SQL[] {
+  const conds: SQL[] = [eq(t.organisationId, organisationId)];
+  if (q.status !== 'all') conds.push(eq(t.status, q.status));
+  if (q.country) conds.push(eq(t.country, q.country));
+  if (q.targetGroup) conds.push(sql`${t.targetGroups} @> array[${q.targetGroup}]::text[]`);
+  if (q.area) conds.push(sql`${t.areas} @> array[${q.area}]::text[]`);
   const fully = (q.fullyMet ?? '')
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
   if (fully.length) {
     conds.push(
-      sql`${practices.fullyMetCriteria} @> array[${sql.join(
+      sql`${t.fullyMetCriteria} @> array[${sql.join(
         fully.map((f) => sql`${f}`),
         sql`, `,
       )}]::text[]`,
     );
   }
+  return conds;
+}
+
+const words = (q: CatalogueQuery) => q.q?.trim() || null;
+
+function catalogueConditions(organisationId: string, q: CatalogueQuery): SQL {
+  const conds = facetConditions(practices, organisationId, q);
+  const w = words(q);
+  if (w) conds.push(sql`${practices.search} @@ websearch_to_tsquery('simple', ${w})`);
   return and(...conds)!;
 }
 
 /**
- * The catalogue: full-text search, facets, sorting and pagination in the database. Two queries
- * a page whatever its size: the page, and the total with every facet.
+ * Counts every facet and the total over `g`: rows of facet values, how many practices share them
+ * (`n`) and whether they match the query (`hit`). The row `all` counts every row of `g`.
  */
-export async function searchCatalogue(db: Db, organisationId: string, q: CatalogueQuery): Promise<Catalogue> {
-  const where = catalogueConditions(organisationId, q);
-  const rank = q.q?.trim()
-    ? sql`ts_rank(${practices.search}, websearch_to_tsquery('simple', ${q.q.trim()}))`
-    : null;
-  const order =
-    q.sort === 'title' || (q.sort === 'relevance' && !rank)
-      ? [asc(practices.title), asc(practices.id)]
-      : q.sort === 'recent'
-        ? [desc(practices.updatedAt), desc(practices.id)]
-        : [desc(rank as SQL), asc(practices.id)];
-  const rows = await db
-    .select({
-      id: practices.id,
-      title: practices.title,
-      summary: practices.summary,
-      country: practices.country,
-      region: practices.region,
-      targetGroups: practices.targetGroups,
-      areas: practices.areas,
-      status: practices.status,
-      fullyMetCriteria: practices.fullyMetCriteria,
-      updatedAt: practices.updatedAt,
-    })
-    .from(practices)
-    .where(where)
-    .orderBy(...order)
-    .limit(q.pageSize)
-    .offset((q.page - 1) * q.pageSize);
-  const unfiltered = !q.q?.trim() && !q.country && !q.targetGroup && !q.area && !q.fullyMet;
-  if (unfiltered) {
-    // The whole catalogue: its counts are kept with every write, not counted now.
-    const rows2 = await db
-      .select({
-        facet: practiceFacetCounts.facet,
-        value: practiceFacetCounts.value,
-        count: sql<number>`sum(${practiceFacetCounts.count})::int`.mapWith(Number),
-      })
-      .from(practiceFacetCounts)
-      .where(
-        and(
-          eq(practiceFacetCounts.organisationId, organisationId),
-          q.status === 'all' ? undefined : eq(practiceFacetCounts.status, q.status),
-        ),
-      )
-      .groupBy(practiceFacetCounts.facet, practiceFacetCounts.value);
-    const facets: Catalogue['facets'] = { country: [], targetGroup: [], area: [], fullyMet: [] };
-    let total = 0;
-    for (const r of rows2.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value))) {
-      if (r.count <= 0) continue;
-      if (r.facet === 'total') total = r.count;
-      else if (facets[r.facet as keyof Catalogue['facets']].length < 50)
-        facets[r.facet as keyof Catalogue['facets']].push({ value: r.value, count: r.count });
-    }
-    return {
-      items: rows.map((r) => ({ ...r, status: r.status as PracticeStatus })),
-      total,
-      page: q.page,
-      pageSize: q.pageSize,
-      facets,
-    };
-  }
-  // The total and every facet in one pass over the matching practices' narrow columns.
-  const res = (await db.execute(sql`
-    with f as (
-      select ${practices.country} as country, ${practices.targetGroups} as target_groups,
-             ${practices.areas} as areas, ${practices.fullyMetCriteria} as fully_met
-      from ${practices} where ${where})
-    select 'total' as facet, null as value, count(*)::int as count from f
-    union all (select 'country', country, count(*)::int from f where country is not null group by country order by 3 desc, 2 limit 50)
-    union all (select 'targetGroup', v, count(*)::int from f, unnest(target_groups) v group by v order by 3 desc, 2 limit 50)
-    union all (select 'area', v, count(*)::int from f, unnest(areas) v group by v order by 3 desc, 2 limit 50)
-    union all (select 'fullyMet', v, count(*)::int from f, unnest(fully_met) v group by v order by 3 desc, 2 limit 50)
-  `)) as unknown as { rows: { facet: string; value: string | null; count: number }[] };
+const facetCountsOver = (g: SQL) => sql`
+  with g as (${g}), h as (select * from g where hit)
+  select 'total' as facet, null as value, coalesce(sum(n), 0)::int as count from h
+  union all select 'all', null, coalesce(sum(n), 0)::int from g
+  union all (select 'country', country, sum(n)::int from h where country <> '' group by country order by 3 desc, 2 limit 50)
+  union all (select 'targetGroup', v, sum(n)::int from h, unnest(target_groups) v group by v order by 3 desc, 2 limit 50)
+  union all (select 'area', v, sum(n)::int from h, unnest(areas) v group by v order by 3 desc, 2 limit 50)
+  union all (select 'fullyMet', v, sum(n)::int from h, unnest(fully_met) v group by v order by 3 desc, 2 limit 50)`;
+
+/** The matching practices grouped by their facet values (from a relation with the practices' columns). */
+const liveCombinations = (from: SQL, where?: SQL) => sql`
+  select coalesce(country, '') as country, target_groups, areas, fully_met_criteria as fully_met,
+    count(*)::int as n, true as hit
+  from ${from} ${where ? sql`where ${where}` : sql``} group by 1, 2, 3, 4`;
+
+type FacetRow = { facet: string; value: string | null; count: number };
+
+type Counted = Pick<Catalogue, 'total' | 'facets'>;
+
+function readFacets(rows: FacetRow[]): Counted & { all: number } {
   const facets: Catalogue['facets'] = { country: [], targetGroup: [], area: [], fullyMet: [] };
-  let n = 0;
-  for (const r of res.rows) {
-    if (r.facet === 'total') n = Number(r.count);
+  let total = 0;
+  let all = 0;
+  for (const r of rows) {
+    if (r.facet === 'total') total = Number(r.count);
+    else if (r.facet === 'all') all = Number(r.count);
     else
       facets[r.facet as keyof Catalogue['facets']].push({ value: String(r.value), count: Number(r.count) });
   }
-  return {
-    items: rows.map((r) => ({ ...r, status: r.status as PracticeStatus })),
-    total: n,
-    page: q.page,
-    pageSize: q.pageSize,
-    facets,
-  };
+  return { total, facets, all };
+}
+
+/**
+ * The total and facets of a catalogue query. Without words they come from the facet
+ * combinations kept with every write (a few rows, however many practices); `source:
+ * 'practices'` or words count the matching practices, grouped by their combination first so each
+ * facet adds up few rows. Tests compare the two sources.
+ */
+export async function catalogueFacets(
+  db: Db,
+  organisationId: string,
+  q: CatalogueQuery,
+  source: 'kept' | 'practices' = 'kept',
+): Promise<Counted & { all: number }> {
+  const c = practiceFacetCombinations;
+  // The kept rows of the query's status, marked whether they also match its facet filters.
+  const byStatus = catalogueQuerySchema.parse({ status: q.status });
+  const g =
+    source === 'kept' && !words(q)
+      ? sql`select ${c.country} as country, ${c.targetGroups} as target_groups, ${c.areas} as areas,
+              ${c.fullyMetCriteria} as fully_met, ${c.count} as n,
+              ${and(...facetConditions(c, organisationId, q))} as hit
+            from ${c} where ${and(...facetConditions(c, organisationId, byStatus))}`
+      : liveCombinations(sql`${practices}`, catalogueConditions(organisationId, q));
+  const res = (await db.execute(facetCountsOver(g))) as unknown as { rows: FacetRow[] };
+  return readFacets(res.rows);
+}
+
+const catalogueColumns = sql`id, title, summary, country, region, target_groups, areas, status,
+  fully_met_criteria, updated_at::text as updated_at`;
+
+interface CatalogueRow {
+  id: string;
+  title: string;
+  summary: string | null;
+  country: string | null;
+  region: string | null;
+  target_groups: string[];
+  areas: string[];
+  status: PracticeStatus;
+  fully_met_criteria: string[];
+  updated_at: string;
+}
+
+const catalogueItem = (r: CatalogueRow): CatalogueItem => ({
+  id: r.id,
+  title: r.title,
+  summary: r.summary,
+  country: r.country,
+  region: r.region,
+  targetGroups: r.target_groups,
+  areas: r.areas,
+  status: r.status,
+  fullyMetCriteria: r.fully_met_criteria,
+  updatedAt: r.updated_at,
+});
+
+/**
+ * The catalogue: full-text search, facets, sorting and pagination in the database, in at most
+ * two queries a page whatever its size.
+ * - With words: one query. The matching practices are read once; the page and every facet come
+ *   from that one read.
+ * - Without: the total and facets from the kept combinations, then the page. Knowing the exact
+ *   number of matches first, an empty page costs nothing, and a page of few matches among many
+ *   practices is sorted from the matches rather than found by walking the title index (which
+ *   PostgreSQL would do when it misjudges how often two filters meet).
+ */
+export async function searchCatalogue(db: Db, organisationId: string, q: CatalogueQuery): Promise<Catalogue> {
+  const offset = (q.page - 1) * q.pageSize;
+  const w = words(q);
+  const where = catalogueConditions(organisationId, q);
+  const page = { page: q.page, pageSize: q.pageSize };
+  if (w) {
+    // Only what sorting and counting need is kept from the matches; the page's rows are read after.
+    const key =
+      q.sort === 'title'
+        ? sql`title`
+        : q.sort === 'recent'
+          ? sql`updated_at`
+          : sql`ts_rank(search, websearch_to_tsquery('simple', ${w}))`;
+    const order =
+      q.sort === 'title' ? sql`k, id` : q.sort === 'recent' ? sql`k desc, id desc` : sql`k desc, id`;
+    const res = (await db.execute(sql`
+      with m as materialized (
+        select id, ${key} as k, country, target_groups, areas, fully_met_criteria
+        from ${practices} where ${where}),
+      f as (${facetCountsOver(liveCombinations(sql`m`))})
+      select (select json_agg(f) from f) as facets, p.*
+      from (select 1) one left join lateral (
+        select ${catalogueColumns}, s.k
+        from (select id, k from m order by ${order} limit ${q.pageSize} offset ${offset}) s
+        join ${practices} using (id)) p on true
+      order by ${order}
+    `)) as unknown as { rows: (CatalogueRow & { facets: FacetRow[] | string })[] };
+    const first = res.rows[0];
+    const facetRows: FacetRow[] = typeof first.facets === 'string' ? JSON.parse(first.facets) : first.facets;
+    const { total, facets } = readFacets(facetRows ?? []);
+    return { items: res.rows.filter((r) => r.id !== null).map(catalogueItem), total, facets, ...page };
+  }
+  const { total, facets, all } = await catalogueFacets(db, organisationId, q);
+  const counted = { total, facets, ...page };
+  if (total === 0 || offset >= total) return { items: [], ...counted };
+  // Walking the title index finds a page after about (offset + size) × all / total practices;
+  // sorting the matches costs about total. Take the cheaper.
+  const few = total * total <= (offset + q.pageSize) * all;
+  // `title || ''` sorts as title does but cannot use its index.
+  const title = few ? sql`${practices.title} || ''` : sql`${practices.title}`;
+  const order =
+    q.sort === 'recent'
+      ? sql`${practices.updatedAt} desc, ${practices.id} desc`
+      : sql`${title}, ${practices.id}`;
+  const res = (await db.execute(sql`
+    select ${catalogueColumns} from ${practices} where ${where}
+    order by ${order} limit ${q.pageSize} offset ${offset}`)) as unknown as { rows: CatalogueRow[] };
+  return { items: res.rows.map(catalogueItem), ...counted };
 }
 
 /** Two to four practices side by side: coverage per criterion and each item's mark. */
