@@ -2,12 +2,14 @@
  * `integra demo --evaluations N`: fills the database with generated evaluations (for trying
  * Integra out and for the benchmarks). Deterministic: the same N gives the same data.
  */
+
 import { addDays, format } from 'date-fns';
 import type { Db } from '../db/client.js';
 import { ensureDefaultOrganisation } from '../modules/accounts/service.js';
 import type { ActionStatus } from '../modules/actions/model.js';
 import type { ImportedEvaluation } from '../modules/evaluations/model.js';
 import { saveEvaluation } from '../modules/evaluations/service.js';
+import { systemCaller } from '../server/caller.js';
 import { say, withDatabase } from './io.js';
 
 const UNITS = [
@@ -117,7 +119,12 @@ export function generateEvaluation(index: number, actionsPerEvaluation: number):
 export async function seedDemo(db: Db, count: number, actionsPerEvaluation = 100, from = 0): Promise<void> {
   const organisationId = await ensureDefaultOrganisation(db);
   for (let i = from; i < from + count; i++) {
-    await saveEvaluation(db, organisationId, generateEvaluation(i, actionsPerEvaluation), 'demo');
+    await saveEvaluation(
+      db,
+      systemCaller(organisationId),
+      generateEvaluation(i, actionsPerEvaluation),
+      'demo',
+    );
   }
 }
 

@@ -1,9 +1,11 @@
 /** `integra import matrix FILE [--dry-run] [--json]` */
+
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ensureDefaultOrganisation } from '../modules/accounts/service.js';
 import { checkImportSize, importMatrixFile } from '../modules/evaluations/import/importMatrixFile.js';
 import { saveEvaluation } from '../modules/evaluations/service.js';
+import { systemCaller } from '../server/caller.js';
 import { out, say, withDatabase } from './io.js';
 
 export async function importMatrixCommand(
@@ -28,7 +30,7 @@ export async function importMatrixCommand(
   }
   const { id } = await withDatabase(async (database) => {
     const organisationId = await ensureDefaultOrganisation(database.db);
-    return saveEvaluation(database.db, organisationId, evaluation, path.basename(file));
+    return saveEvaluation(database.db, systemCaller(organisationId), evaluation, path.basename(file));
   });
   if (opts.json) out(JSON.stringify({ id, warnings }, null, 2));
   else {

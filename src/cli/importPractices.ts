@@ -2,12 +2,14 @@
  * `integra import practices FILE [--dry-run] [--json]`: reads practice pages against the SPRING
  * grid; saves them as draft practices, or with --dry-run only reports what was read.
  */
+
 import { readFile, stat } from 'node:fs/promises';
 import { ensureDefaultOrganisation } from '../modules/accounts/service.js';
 import { checkImportSize, decodeTextFile } from '../modules/evaluations/import/importMatrixFile.js';
 import { ensureBuiltInFrameworks } from '../modules/frameworks/service.js';
 import { importPracticePages } from '../modules/practices/import/importPracticePages.js';
 import { createPractices, practiceFromImport } from '../modules/practices/service.js';
+import { systemCaller } from '../server/caller.js';
 import { out, say, withDatabase } from './io.js';
 
 export async function importPracticesCommand(
@@ -21,7 +23,11 @@ export async function importPracticesCommand(
     const ids = await withDatabase(async (database) => {
       const organisationId = await ensureDefaultOrganisation(database.db);
       await ensureBuiltInFrameworks(database.db);
-      return createPractices(database.db, organisationId, result.practices.map(practiceFromImport));
+      return createPractices(
+        database.db,
+        systemCaller(organisationId),
+        result.practices.map(practiceFromImport),
+      );
     });
     if (opts.json) out(JSON.stringify({ ids, warnings: result.warnings }, null, 2));
     else out(ids.join('\n'));

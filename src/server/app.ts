@@ -1,12 +1,17 @@
 /** Builds the Fastify app: the JSON API under /api, its OpenAPI document at /api/docs, and the web app. */
+
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
+import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import { fromNodeHeaders } from 'better-auth/node';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -15,18 +20,33 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Db } from '../db/client.js';
 import { todayIso } from '../lib/dates.js';
+import { createMailer, type Mailer } from '../lib/mail.js';
+import { type AuthOptions, createAuth } from '../modules/accounts/auth.js';
+import { accountRoutes } from '../modules/accounts/routes.js';
+import { callerOf } from '../modules/accounts/service.js';
 import { actionRoutes } from '../modules/actions/routes.js';
 import { maxImportBytes } from '../modules/evaluations/import/importMatrixFile.js';
 import { evaluationRoutes } from '../modules/evaluations/routes.js';
 import { practiceRoutes } from '../modules/practices/routes.js';
+import type { Caller } from './caller.js';
 import type { AppContext } from './context.js';
+import { Forbidden, Unauthenticated } from './errors.js';
 import { registerErrorHandler } from './plugins/errors.js';
 
 export const WEB_DIST = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
 export interface AppOptions {
   db: Db;
+  /** The organisation whose published practices visitors see (the installation's first). */
   organisationId: string;
+  /** INTEGRA_URL: the address people open Integra at; links in emails use it. */
+  baseUrl?: string | null;
+  /** Signs session cookies (INTEGRA_SECRET, or one kept in the data folder); random when omitted. */
+  secret?: string;
+  mailer?: Mailer;
+  oidc?: AuthOptions['oidc'];
+  /** Sign-in, reset, setup and invitation attempts per minute and address (default 10). */
+  attemptsPerMinute?: number;
   /** Fixed "today" for tests; the server's calendar otherwise. */
   today?: () => string;
   /** pino level for the server log (info logs every request); "off" for none. */
@@ -47,6 +67,44 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerErrorHandler(app);
 
   const ctx: AppContext = { db: options.db, today: options.today ?? (() => todayIso()) };
+  const mailer = options.mailer ?? createMailer(undefined);
+  const baseUrl = options.baseUrl ?? null;
+  const auth = createAuth({
+    db: options.db,
+    baseUrl,
+    secret: options.secret ?? randomBytes(32).toString('hex'),
+    mailer,
+    oidc: options.oidc ?? null,
+  });
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    strictTransportSecurity: baseUrl?.startsWith('https:') ? undefined : false,
+  });
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, c) => ({
+      statusCode: 429,
+      error: { code: 'too_many', message: `Too many attempts; try again in ${Math.ceil(c.ttl / 1000)} s.` },
+    }),
+  });
+
+  // Every route under /api names its policy; one without cannot be served.
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/') && route.url !== '/api/health' && !route.url.startsWith('/api/docs')) {
+      if (!route.config?.policy) throw new Error(`The route ${route.method} ${route.url} names no policy.`);
+    }
+  });
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -59,20 +117,42 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   await app.register(fastifyMultipart, { limits: { fileSize: importLimit, files: 1, fields: 10 } });
 
-  app.decorateRequest('organisationId', '');
+  app.decorateRequest('caller', null as unknown as Caller);
   app.addHook('onRequest', async (req) => {
-    req.organisationId = options.organisationId;
-  });
-  app.addHook('onSend', async (_req, reply) => {
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'same-origin');
+    if (!req.url.startsWith('/api/')) return;
+    checkOrigin(req, baseUrl);
+    const session = req.url.startsWith('/api/auth/')
+      ? null
+      : await auth.api.getSession({ headers: fromNodeHeaders(req.headers) });
+    const user = session ? { id: session.user.id, email: session.user.email, name: session.user.name } : null;
+    const requested = req.headers['x-organisation'];
+    req.caller = await callerOf(
+      options.db,
+      user,
+      typeof requested === 'string' ? requested : undefined,
+      options.organisationId,
+    );
+    const policy = req.routeOptions.config?.policy;
+    if (policy && !policy.allows(req.caller)) {
+      throw req.caller.user ? new Forbidden() : new Unauthenticated();
+    }
   });
 
   await app.register(
     async (api) => {
+      await api.register(
+        accountRoutes({
+          ...ctx,
+          auth,
+          mailer,
+          oidc: Boolean(options.oidc),
+          baseUrl,
+          attemptsPerMinute: options.attemptsPerMinute ?? 10,
+        }),
+      );
       await api.register(evaluationRoutes(ctx));
       await api.register(actionRoutes(ctx));
       await api.register(practiceRoutes(ctx));
@@ -102,4 +182,25 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     });
   }
   return app;
+}
+
+const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * CSRF protection for cookie sessions: a browser names the page a request comes from (Origin),
+ * and a change must come from Integra's own pages. Requests without Origin (curl, the CLI) carry
+ * no browser cookies on their own; SameSite=Lax keeps cookies off other sites' form posts too.
+ */
+function checkOrigin(req: FastifyRequest, baseUrl: string | null) {
+  if (SAFE.has(req.method)) return;
+  const origin = req.headers.origin;
+  if (!origin) return;
+  let host: string;
+  try {
+    host = new URL(origin).host;
+  } catch {
+    throw new Forbidden('This request comes from a page Integra does not know.');
+  }
+  const allowed = baseUrl ? new URL(baseUrl).host : req.headers.host;
+  if (host !== allowed) throw new Forbidden('This request comes from another site; it was refused.');
 }

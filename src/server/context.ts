@@ -6,10 +6,3 @@ export interface AppContext {
   /** Today's date as YYYY-MM-DD: the day overdue is judged on. */
   today(): string;
 }
-
-declare module 'fastify' {
-  interface FastifyRequest {
-    /** The organisation the caller works in; every service call is scoped to it. */
-    organisationId: string;
-  }
-}

@@ -26,6 +26,11 @@ export class Invalid extends AppError {
     super('invalid', 400, message, details);
   }
 }
+export class Unauthenticated extends AppError {
+  constructor(message = 'Sign in first.') {
+    super('unauthenticated', 401, message);
+  }
+}
 export class NotFound extends AppError {
   constructor(what = 'record') {
     super('not_found', 404, `No such ${what}.`);
@@ -44,6 +49,11 @@ export class Conflict extends AppError {
 export class TooLarge extends AppError {
   constructor(message: string) {
     super('too_large', 413, message);
+  }
+}
+export class TooMany extends AppError {
+  constructor(message = 'Too many attempts; wait a minute and try again.') {
+    super('too_many', 429, message);
   }
 }
 export class Unsupported extends AppError {

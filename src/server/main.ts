@@ -1,8 +1,22 @@
 /** Starts Integra: opens the database (embedded unless DATABASE_URL is set), migrates, serves. */
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { DataFolderLocked, databaseOptionsFromEnv, openDatabase } from '../db/client.js';
+import { createMailer } from '../lib/mail.js';
 import { ensureDefaultOrganisation } from '../modules/accounts/service.js';
 import { ensureBuiltInFrameworks } from '../modules/frameworks/service.js';
 import { buildApp } from './app.js';
+
+/** The secret signing session cookies, made once and kept (readable by this user only) in the data folder. */
+function keptSecret(folder: string): string {
+  const file = path.join(folder, 'secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(folder, { recursive: true });
+  const secret = randomBytes(32).toString('hex');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
 
 async function main() {
   let database: Awaited<ReturnType<typeof openDatabase>>;
@@ -17,10 +31,18 @@ async function main() {
   }
   const organisationId = await ensureDefaultOrganisation(database.db);
   await ensureBuiltInFrameworks(database.db);
+  const env = process.env;
   const app = await buildApp({
     db: database.db,
     organisationId,
-    logLevel: process.env.INTEGRA_LOG ?? 'warn',
+    logLevel: env.INTEGRA_LOG ?? 'warn',
+    baseUrl: env.INTEGRA_URL || null,
+    secret: env.INTEGRA_SECRET || keptSecret(env.INTEGRA_DATA ?? 'data'),
+    mailer: createMailer(env.SMTP_URL || undefined, env.MAIL_FROM || undefined),
+    oidc:
+      env.OIDC_ISSUER && env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET
+        ? { issuer: env.OIDC_ISSUER, clientId: env.OIDC_CLIENT_ID, clientSecret: env.OIDC_CLIENT_SECRET }
+        : null,
   });
   // The embedded database has no autovacuum: keep its statistics fresh while the server runs.
   const maintenance = setInterval(() => void database.maintain().catch(() => undefined), 10 * 60_000);

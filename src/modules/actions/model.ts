@@ -3,6 +3,7 @@
  * the cross-source action list. No server-only imports: web/ uses these too.
  */
 import { z } from 'zod';
+import { reasonField } from '../audit/model.js';
 
 /** Every status an action can have; an evaluation restricts them to its template's vocabulary. */
 export const ACTION_STATUSES = [
@@ -45,7 +46,7 @@ export const actionFields = {
 };
 
 /** Edits of an action's fields; its status changes through progress updates, so each is in the history. */
-export const actionPatchSchema = z.object(actionFields).partial().strict();
+export const actionPatchSchema = z.object(actionFields).partial().extend({ reason: reasonField }).strict();
 export type ActionPatch = z.infer<typeof actionPatchSchema>;
 
 export const newActionSchema = z

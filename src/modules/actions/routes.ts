@@ -3,17 +3,22 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { type Column, csvStream, XLSX_TYPE, xlsxStream } from '../../lib/spreadsheet.js';
 import type { AppContext } from '../../server/context.js';
+import { historyQuery, historySchema, reasonBody, reasonQuery } from '../audit/model.js';
+import { historyOf } from '../audit/service.js';
 import {
   actionListQuerySchema,
   actionListSchema,
   actionPatchSchema,
   progressUpdateInputSchema,
 } from './model.js';
+import { actionPolicies } from './policies.js';
 import {
   type ActionExportRow,
   addProgressUpdate,
+  deleteAction,
   getAction,
   listActions,
+  restoreAction,
   streamActions,
   updateAction,
 } from './service.js';
@@ -48,6 +53,7 @@ export function actionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get(
       '/actions',
       {
+        config: { policy: actionPolicies.read },
         schema: {
           tags,
           summary:
@@ -56,12 +62,13 @@ export function actionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           response: { 200: actionListSchema },
         },
       },
-      (req) => listActions(ctx.db, req.organisationId, req.query, ctx.today()),
+      (req) => listActions(ctx.db, req.caller.organisationId, req.query, ctx.today()),
     );
 
     app.get(
       '/actions/export',
       {
+        config: { policy: actionPolicies.read },
         schema: {
           tags,
           summary: 'Download the filtered action list as .xlsx or .csv (streamed)',
@@ -71,7 +78,7 @@ export function actionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (req, reply) => {
-        const rows = streamActions(ctx.db, req.organisationId, req.query, ctx.today());
+        const rows = streamActions(ctx.db, req.caller.organisationId, req.query, ctx.today());
         const name = `actions-${ctx.today()}`;
         if (req.query.format === 'csv') {
           return reply
@@ -88,13 +95,61 @@ export function actionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.get(
       '/actions/:id',
-      { schema: { tags, summary: 'One action with its progress history', params: idParams } },
-      (req) => getAction(ctx.db, req.organisationId, req.params.id, ctx.today()),
+      {
+        config: { policy: actionPolicies.read },
+        schema: { tags, summary: 'One action with its progress history', params: idParams },
+      },
+      (req) => getAction(ctx.db, req.caller.organisationId, req.params.id, ctx.today()),
+    );
+
+    app.delete(
+      '/actions/:id',
+      {
+        config: { policy: actionPolicies.edit },
+        schema: {
+          tags,
+          summary: 'Delete an action (softly: an editor can restore it)',
+          params: idParams,
+          querystring: reasonQuery,
+        },
+      },
+      async (req, reply) => {
+        await deleteAction(ctx.db, req.caller, req.params.id, req.query.reason);
+        return reply.status(204).send();
+      },
+    );
+
+    app.post(
+      '/actions/:id/restore',
+      {
+        config: { policy: actionPolicies.edit },
+        schema: { tags, summary: 'Restore a deleted action', params: idParams, body: reasonBody },
+      },
+      async (req) => {
+        await restoreAction(ctx.db, req.caller, req.params.id, req.body?.reason);
+        return getAction(ctx.db, req.caller.organisationId, req.params.id, ctx.today());
+      },
+    );
+
+    app.get(
+      '/actions/:id/history',
+      {
+        config: { policy: actionPolicies.read },
+        schema: {
+          tags,
+          summary: 'Who changed this action, when, from what to what, and why',
+          params: idParams,
+          querystring: historyQuery,
+          response: { 200: historySchema },
+        },
+      },
+      (req) => historyOf(ctx.db, req.caller.organisationId, req.params.id, req.query),
     );
 
     app.patch(
       '/actions/:id',
       {
+        config: { policy: actionPolicies.edit },
         schema: {
           tags,
           summary: 'Edit an action (text, timeframe, due window, responsible units…)',
@@ -102,12 +157,13 @@ export function actionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           body: actionPatchSchema,
         },
       },
-      (req) => updateAction(ctx.db, req.organisationId, req.params.id, req.body, ctx.today()),
+      (req) => updateAction(ctx.db, req.caller, req.params.id, req.body, ctx.today()),
     );
 
     app.post(
       '/actions/:id/updates',
       {
+        config: { policy: actionPolicies.progress },
         schema: {
           tags,
           summary: 'Record progress on an action: date, author, comment and status change, kept as history',
@@ -116,13 +172,7 @@ export function actionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (req, reply) => {
-        const action = await addProgressUpdate(
-          ctx.db,
-          req.organisationId,
-          req.params.id,
-          req.body,
-          ctx.today(),
-        );
+        const action = await addProgressUpdate(ctx.db, req.caller, req.params.id, req.body, ctx.today());
         return reply.status(201).send(action);
       },
     );

@@ -30,6 +30,10 @@ export const actions = pgTable(
     comments: text('comments'),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    /** Set when deleted: deleted records are hidden and can be restored by an editor. */
+    deletedAt: timestamp('deleted_at', { withTimezone: true, mode: 'string' }),
+    /** The evaluation or practice whose deletion hid this action (restoring it brings the action back). */
+    deletedWith: uuid('deleted_with'),
   },
   (t) => [
     check(

@@ -5,10 +5,26 @@
  */
 
 import { addDays, format, parseISO } from 'date-fns';
-import { and, asc, desc, eq, gte, ilike, inArray, isNull, lte, max, type SQL, sql } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  gte,
+  ilike,
+  inArray,
+  isNotNull,
+  isNull,
+  lte,
+  max,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { parseTimeframe } from '../../lib/parseTimeframe.js';
-import { Invalid, NotFound } from '../../server/errors.js';
+import type { Caller } from '../../server/caller.js';
+import { Forbidden, Invalid, NotFound } from '../../server/errors.js';
+import { recordChange } from '../audit/service.js';
 import { evaluations, recommendations } from '../evaluations/schema.js';
 import { practices } from '../practices/schema.js';
 import {
@@ -23,6 +39,7 @@ import {
   type NewAction,
   type ProgressUpdateInput,
 } from './model.js';
+import { mayRecordProgress } from './policies.js';
 import { actions, progressUpdates } from './schema.js';
 
 /** Status vocabulary per evaluation template; the first entry is a new action's status. */
@@ -154,7 +171,11 @@ export async function actionsOfRecommendations(
     .select()
     .from(actions)
     .where(
-      and(eq(actions.organisationId, organisationId), inArray(actions.recommendationId, recommendationIds)),
+      and(
+        eq(actions.organisationId, organisationId),
+        inArray(actions.recommendationId, recommendationIds),
+        isNull(actions.deletedAt),
+      ),
     )
     .orderBy(asc(actions.position), asc(actions.createdAt));
   const updates = await updatesOf(
@@ -180,14 +201,25 @@ async function updatesOf(db: Db, actionIds: string[]): Promise<Map<string, Updat
   return byAction;
 }
 
-/** An action with the status vocabulary of its source. */
-async function loadForChange(db: Db, organisationId: string, id: string) {
+/** An action with the status vocabulary of its source, and the evaluation it belongs to. */
+async function loadForChange(db: Db, organisationId: string, id: string, deleted = false) {
   const [row] = await db
-    .select({ action: actions, template: evaluations.statusTemplate, year: evaluations.year })
+    .select({
+      action: actions,
+      template: evaluations.statusTemplate,
+      year: evaluations.year,
+      evaluationId: evaluations.id,
+    })
     .from(actions)
     .leftJoin(recommendations, eq(recommendations.id, actions.recommendationId))
     .leftJoin(evaluations, eq(evaluations.id, recommendations.evaluationId))
-    .where(and(eq(actions.id, id), eq(actions.organisationId, organisationId)))
+    .where(
+      and(
+        eq(actions.id, id),
+        eq(actions.organisationId, organisationId),
+        deleted ? and(isNotNull(actions.deletedAt), isNull(actions.deletedWith)) : isNull(actions.deletedAt),
+      ),
+    )
     .for('update', { of: actions });
   if (!row) throw new NotFound('action');
   // Improvement actions from a checklist use the classic vocabulary; other sources their template's.
@@ -196,7 +228,12 @@ async function loadForChange(db: Db, organisationId: string, id: string) {
     : row.action.practiceId
       ? VOCABULARY.classic
       : ACTION_STATUSES;
-  return { action: row.action, vocabulary, year: row.year };
+  return {
+    action: row.action,
+    vocabulary,
+    year: row.year,
+    parentId: row.evaluationId ?? row.action.practiceId,
+  };
 }
 
 function checkStatus(status: ActionStatus, vocabulary: readonly ActionStatus[], path = 'status') {
@@ -216,22 +253,18 @@ export async function getAction(
   const [row] = await db
     .select()
     .from(actions)
-    .where(and(eq(actions.id, id), eq(actions.organisationId, organisationId)));
+    .where(and(eq(actions.id, id), eq(actions.organisationId, organisationId), isNull(actions.deletedAt)));
   if (!row) throw new NotFound('action');
   const updates = await updatesOf(db, [row.id]);
   return present(row, updates.get(row.id) ?? [], today);
 }
 
 /** Edits an action's fields. Status changes go through progress updates, so each is in the history. */
-export async function updateAction(
-  db: Db,
-  organisationId: string,
-  id: string,
-  patch: ActionPatch,
-  today: string,
-) {
+export async function updateAction(db: Db, caller: Caller, id: string, patch: ActionPatch, today: string) {
+  const { organisationId } = caller;
+  const { reason } = patch;
   return db.transaction(async (tx) => {
-    const { action, year } = await loadForChange(tx, organisationId, id);
+    const { action, year, parentId } = await loadForChange(tx, organisationId, id);
     if (patch.timeframe !== undefined && patch.timeframe !== action.timeframe && patch.due === undefined) {
       // A new timeframe as written gives a new due window, read as on import.
       const reading = parseTimeframe(patch.timeframe, { year });
@@ -250,21 +283,96 @@ export async function updateAction(
       set.dueTo = patch.due?.to ?? null;
       set.dueInferred = patch.due?.inferred ?? false;
     }
-    await tx.update(actions).set(set).where(eq(actions.id, action.id));
+    const [after] = await tx.update(actions).set(set).where(eq(actions.id, action.id)).returning();
+    await recordChange(tx, caller, {
+      entity: 'action',
+      entityId: id,
+      parentId,
+      operation: 'update',
+      before: action,
+      after,
+      reason,
+    });
     return getAction(tx, organisationId, id, today);
   });
+}
+
+/** Deletes an action softly; an editor can restore it. */
+export async function deleteAction(db: Db, caller: Caller, id: string, reason?: string) {
+  await db.transaction(async (tx) => {
+    const { action, parentId } = await loadForChange(tx, caller.organisationId, id);
+    await tx
+      .update(actions)
+      .set({ deletedAt: sql`now()` as unknown as string })
+      .where(eq(actions.id, id));
+    await recordChange(tx, caller, {
+      entity: 'action',
+      entityId: id,
+      parentId,
+      operation: 'delete',
+      before: { number: action.number, text: action.text, responsible: action.responsible },
+      after: null,
+      reason,
+    });
+  });
+}
+
+export async function restoreAction(db: Db, caller: Caller, id: string, reason?: string) {
+  await db.transaction(async (tx) => {
+    const { action, parentId } = await loadForChange(tx, caller.organisationId, id, true);
+    await tx.update(actions).set({ deletedAt: null }).where(eq(actions.id, id));
+    await recordChange(tx, caller, {
+      entity: 'action',
+      entityId: id,
+      parentId,
+      operation: 'restore',
+      before: null,
+      after: { number: action.number, text: action.text, responsible: action.responsible },
+      reason,
+    });
+  });
+}
+
+/** Hides (or brings back) the actions of a deleted (or restored) evaluation's recommendations or practice. */
+export async function hideActionsWith(
+  db: Db,
+  sourceId: string,
+  kind: 'evaluation' | 'practice',
+  hide: boolean,
+) {
+  const ofSource =
+    kind === 'practice'
+      ? sql`${actions.practiceId} = ${sourceId}`
+      : sql`${actions.recommendationId} in (select id from ${recommendations} where evaluation_id = ${sourceId})`;
+  if (hide) {
+    await db
+      .update(actions)
+      .set({ deletedAt: sql`now()` as unknown as string, deletedWith: sourceId })
+      .where(and(ofSource, isNull(actions.deletedAt)));
+  } else {
+    await db
+      .update(actions)
+      .set({ deletedAt: null, deletedWith: null })
+      .where(and(ofSource, eq(actions.deletedWith, sourceId)));
+  }
 }
 
 /** Records progress on an action: dated, with its author, and the status change if any. */
 export async function addProgressUpdate(
   db: Db,
-  organisationId: string,
+  caller: Caller,
   id: string,
   input: ProgressUpdateInput,
   today: string,
 ): Promise<ActionWithHistory> {
+  const { organisationId } = caller;
   return db.transaction(async (tx) => {
-    const { action, vocabulary } = await loadForChange(tx, organisationId, id);
+    const { action, vocabulary, parentId } = await loadForChange(tx, organisationId, id);
+    if (!mayRecordProgress(caller, action.responsible)) {
+      throw new Forbidden(
+        `Only the responsible unit (${action.responsible ?? 'none named'}) or an editor may record progress on this action.`,
+      );
+    }
     const recordedOn = input.recordedOn ?? today;
     // A day of grace: the reporter's calendar may already be on tomorrow where the server is not.
     if (recordedOn > format(addDays(parseISO(today), 1), 'yyyy-MM-dd')) {
@@ -289,6 +397,17 @@ export async function addProgressUpdate(
         .set({ status: next, updatedAt: sql`now()` as unknown as string })
         .where(eq(actions.id, action.id));
     }
+    await recordChange(tx, caller, {
+      entity: 'action',
+      entityId: id,
+      parentId,
+      operation: 'update',
+      before: { status: action.status },
+      after: {
+        status: changes ? next : action.status,
+        progress: { recordedOn, author: input.author.trim(), comment: input.comment?.trim() || null },
+      },
+    });
     return getAction(tx, organisationId, id, today);
   });
 }
@@ -296,21 +415,29 @@ export async function addProgressUpdate(
 /** Adds a key action to a recommendation, numbered after its last one unless a number is given. */
 export async function addActionToRecommendation(
   db: Db,
-  organisationId: string,
+  caller: Caller,
   recommendationId: string,
   input: NewAction,
   today: string,
 ): Promise<ActionWithHistory> {
+  const { organisationId } = caller;
   return db.transaction(async (tx) => {
     const [rec] = await tx
       .select({
         id: recommendations.id,
         number: recommendations.number,
         template: evaluations.statusTemplate,
+        evaluationId: evaluations.id,
       })
       .from(recommendations)
       .innerJoin(evaluations, eq(evaluations.id, recommendations.evaluationId))
-      .where(and(eq(recommendations.id, recommendationId), eq(evaluations.organisationId, organisationId)));
+      .where(
+        and(
+          eq(recommendations.id, recommendationId),
+          eq(evaluations.organisationId, organisationId),
+          isNull(evaluations.deletedAt),
+        ),
+      );
     if (!rec) throw new NotFound('recommendation');
     const vocabulary = VOCABULARY[rec.template];
     const status = input.status ?? vocabulary[0];
@@ -336,7 +463,15 @@ export async function addActionToRecommendation(
           comments: input.comments ?? null,
         }),
       )
-      .returning({ id: actions.id });
+      .returning();
+    await recordChange(tx, caller, {
+      entity: 'action',
+      entityId: created.id,
+      parentId: rec.evaluationId,
+      operation: 'create',
+      before: null,
+      after: { number: created.number, text: created.text, responsible: created.responsible, status },
+    });
     return getAction(tx, organisationId, created.id, today);
   });
 }
@@ -346,7 +481,7 @@ function escapeLike(s: string): string {
 }
 
 function listConditions(organisationId: string, q: Partial<ActionListQuery>, today: string): SQL {
-  const conds: (SQL | undefined)[] = [eq(actions.organisationId, organisationId)];
+  const conds: (SQL | undefined)[] = [eq(actions.organisationId, organisationId), isNull(actions.deletedAt)];
   if (q.responsible?.trim()) conds.push(ilike(actions.responsible, `%${escapeLike(q.responsible.trim())}%`));
   if (q.q?.trim()) conds.push(ilike(actions.text, `%${escapeLike(q.q.trim())}%`));
   if (q.status) conds.push(eq(actions.status, q.status));

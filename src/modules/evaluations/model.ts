@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { ACTION_STATUSES, actionFields, dueWindowSchema, isoDate } from '../actions/model.js';
+import { reasonField } from '../audit/model.js';
 
 export const RESPONSES = ['accepted', 'partially_accepted', 'rejected'] as const;
 export type Response = (typeof RESPONSES)[number];
@@ -91,13 +92,18 @@ export type ImportResult = z.infer<typeof importResultSchema>;
 
 // ---- saved records and edits ----
 
-export const evaluationPatchSchema = z.object(evaluationFields).partial().strict();
+export const evaluationPatchSchema = z
+  .object(evaluationFields)
+  .partial()
+  .extend({ reason: reasonField })
+  .strict();
 export type EvaluationPatch = z.infer<typeof evaluationPatchSchema>;
 
 export const recommendationPatchSchema = importedRecommendationSchema
   .omit({ actions: true, notes: true, number: true })
   .extend({ number: text(20).min(1) })
   .partial()
+  .extend({ reason: reasonField })
   .strict();
 export type RecommendationPatch = z.infer<typeof recommendationPatchSchema>;
 
@@ -112,6 +118,7 @@ export const evaluationSummarySchema = z.object({
   completedCount: z.number(),
   overdueCount: z.number(),
   createdAt: z.string(),
+  deletedAt: z.string().nullable(),
 });
 export type EvaluationSummary = z.infer<typeof evaluationSummarySchema>;
 

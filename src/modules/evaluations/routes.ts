@@ -7,6 +7,8 @@ import type { AppContext } from '../../server/context.js';
 import { Invalid } from '../../server/errors.js';
 import { newActionSchema } from '../actions/model.js';
 import { addActionToRecommendation } from '../actions/service.js';
+import { historyQuery, historySchema, reasonBody, reasonQuery } from '../audit/model.js';
+import { historyOf } from '../audit/service.js';
 import { exportMatrixDocx } from './export/exportMatrixDocx.js';
 import { exportMatrixJson } from './export/exportMatrixJson.js';
 import { MATRIX_COLUMNS, matrixRows } from './export/rows.js';
@@ -19,9 +21,12 @@ import {
   matrixSchema,
   recommendationPatchSchema,
 } from './model.js';
+import { evaluationPolicies } from './policies.js';
 import {
+  deleteEvaluation,
   getMatrix,
   listEvaluations,
+  restoreEvaluation,
   saveEvaluation,
   updateEvaluation,
   updateRecommendation,
@@ -41,11 +46,16 @@ export function evaluationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get(
       '/evaluations',
       {
+        config: { policy: evaluationPolicies.read },
         schema: {
           tags,
           summary: 'Evaluations with their progress, newest first',
           querystring: z.object({
             q: z.string().max(200).optional(),
+            deleted: z
+              .enum(['true', 'false'])
+              .default('false')
+              .transform((v) => v === 'true'),
             page: z.coerce.number().int().min(1).default(1),
             pageSize: z.coerce.number().int().min(1).max(200).default(25),
           }),
@@ -59,12 +69,13 @@ export function evaluationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           },
         },
       },
-      (req) => listEvaluations(ctx.db, req.organisationId, req.query, ctx.today()),
+      (req) => listEvaluations(ctx.db, req.caller.organisationId, req.query, ctx.today()),
     );
 
     app.post(
       '/evaluations/import',
       {
+        config: { policy: evaluationPolicies.edit },
         schema: {
           tags,
           summary: 'Import a matrix from pasted text; with dryRun=true only read it and report warnings',
@@ -77,12 +88,7 @@ export function evaluationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         checkImportSize(Buffer.byteLength(req.body.text));
         const result = importMatrixText(req.body.text, { sourceName: req.body.name });
         if (req.query.dryRun === 'true') return result;
-        const { id } = await saveEvaluation(
-          ctx.db,
-          req.organisationId,
-          result.evaluation,
-          req.body.name ?? null,
-        );
+        const { id } = await saveEvaluation(ctx.db, req.caller, result.evaluation, req.body.name ?? null);
         return { id, warnings: result.warnings };
       },
     );
@@ -90,6 +96,7 @@ export function evaluationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post(
       '/evaluations/import/file',
       {
+        config: { policy: evaluationPolicies.edit },
         schema: {
           tags,
           summary: 'Import a matrix from an uploaded file (multipart field "file")',
@@ -104,7 +111,7 @@ export function evaluationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const buf = await file.toBuffer();
         const result = await importMatrixFile(buf, file.filename);
         if (req.query.dryRun === 'true') return result;
-        const { id } = await saveEvaluation(ctx.db, req.organisationId, result.evaluation, file.filename);
+        const { id } = await saveEvaluation(ctx.db, req.caller, result.evaluation, file.filename);
         return { id, warnings: result.warnings };
       },
     );
@@ -112,6 +119,7 @@ export function evaluationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post(
       '/evaluations',
       {
+        config: { policy: evaluationPolicies.edit },
         schema: {
           tags,
           summary: 'Save an evaluation as confirmed on the review screen (the import shape)',
@@ -122,7 +130,7 @@ export function evaluationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (req, reply) => {
         const saved = await saveEvaluation(
           ctx.db,
-          req.organisationId,
+          req.caller,
           req.body.evaluation,
           req.body.sourceName ?? null,
         );
@@ -133,6 +141,7 @@ export function evaluationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get(
       '/evaluations/:id',
       {
+        config: { policy: evaluationPolicies.read },
         schema: {
           tags,
           summary: 'One evaluation as its matrix',
@@ -140,12 +149,13 @@ export function evaluationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           response: { 200: matrixSchema },
         },
       },
-      (req) => getMatrix(ctx.db, req.organisationId, req.params.id, ctx.today()),
+      (req) => getMatrix(ctx.db, req.caller.organisationId, req.params.id, ctx.today()),
     );
 
     app.patch(
       '/evaluations/:id',
       {
+        config: { policy: evaluationPolicies.edit },
         schema: {
           tags,
           summary: 'Edit an evaluation',
@@ -155,14 +165,59 @@ export function evaluationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (req) => {
-        await updateEvaluation(ctx.db, req.organisationId, req.params.id, req.body);
-        return getMatrix(ctx.db, req.organisationId, req.params.id, ctx.today());
+        await updateEvaluation(ctx.db, req.caller, req.params.id, req.body);
+        return getMatrix(ctx.db, req.caller.organisationId, req.params.id, ctx.today());
       },
+    );
+
+    app.delete(
+      '/evaluations/:id',
+      {
+        config: { policy: evaluationPolicies.edit },
+        schema: {
+          tags,
+          summary: 'Delete an evaluation (softly: it and its actions can be restored by an editor)',
+          params: idParams,
+          querystring: reasonQuery,
+        },
+      },
+      async (req, reply) => {
+        await deleteEvaluation(ctx.db, req.caller, req.params.id, req.query.reason);
+        return reply.status(204).send();
+      },
+    );
+
+    app.post(
+      '/evaluations/:id/restore',
+      {
+        config: { policy: evaluationPolicies.edit },
+        schema: { tags, summary: 'Restore a deleted evaluation', params: idParams, body: reasonBody },
+      },
+      async (req) => {
+        await restoreEvaluation(ctx.db, req.caller, req.params.id, req.body?.reason);
+        return getMatrix(ctx.db, req.caller.organisationId, req.params.id, ctx.today());
+      },
+    );
+
+    app.get(
+      '/evaluations/:id/history',
+      {
+        config: { policy: evaluationPolicies.read },
+        schema: {
+          tags,
+          summary: 'Who changed this evaluation, its recommendations and actions, when, and why',
+          params: idParams,
+          querystring: historyQuery,
+          response: { 200: historySchema },
+        },
+      },
+      (req) => historyOf(ctx.db, req.caller.organisationId, req.params.id, req.query),
     );
 
     app.get(
       '/evaluations/:id/export',
       {
+        config: { policy: evaluationPolicies.read },
         schema: {
           tags,
           summary: 'Download the matrix as .docx (classic layout), .xlsx, .csv or JSON',
@@ -171,7 +226,7 @@ export function evaluationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (req, reply) => {
-        const matrix = await getMatrix(ctx.db, req.organisationId, req.params.id, ctx.today());
+        const matrix = await getMatrix(ctx.db, req.caller.organisationId, req.params.id, ctx.today());
         const base = fileNameOf(matrix.title, 'matrix');
         const download = (ext: string, type: string) =>
           reply
@@ -200,6 +255,7 @@ export function evaluationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.patch(
       '/recommendations/:id',
       {
+        config: { policy: evaluationPolicies.edit },
         schema: {
           tags,
           summary: 'Edit a recommendation and its management response',
@@ -209,19 +265,15 @@ export function evaluationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (req) => {
-        const { evaluationId } = await updateRecommendation(
-          ctx.db,
-          req.organisationId,
-          req.params.id,
-          req.body,
-        );
-        return getMatrix(ctx.db, req.organisationId, evaluationId, ctx.today());
+        const { evaluationId } = await updateRecommendation(ctx.db, req.caller, req.params.id, req.body);
+        return getMatrix(ctx.db, req.caller.organisationId, evaluationId, ctx.today());
       },
     );
 
     app.post(
       '/recommendations/:id/actions',
       {
+        config: { policy: evaluationPolicies.edit },
         schema: {
           tags,
           summary: 'Add a key action to a recommendation',
@@ -232,7 +284,7 @@ export function evaluationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (req, reply) => {
         const action = await addActionToRecommendation(
           ctx.db,
-          req.organisationId,
+          req.caller,
           req.params.id,
           req.body,
           ctx.today(),

@@ -34,6 +34,8 @@ export const evaluations = pgTable(
     sourceName: text('source_name'),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    /** Set when deleted: deleted records are hidden and can be restored by an editor. */
+    deletedAt: timestamp('deleted_at', { withTimezone: true, mode: 'string' }),
   },
   (t) => [
     check('evaluations_status_template', sql`${t.statusTemplate} in ('classic', '2022')`),

@@ -4,17 +4,20 @@
  * the actions module and reached through its service.
  */
 import { randomUUID } from 'node:crypto';
-import { and, asc, desc, eq, ilike, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import type { Caller } from '../../server/caller.js';
 import { fieldIssues, Invalid, NotFound } from '../../server/errors.js';
 import { CLOSED_STATUSES } from '../actions/model.js';
 import { actions } from '../actions/schema.js';
 import {
   type ActionInsert,
   actionsOfRecommendations,
+  hideActionsWith,
   insertActions,
   VOCABULARY,
 } from '../actions/service.js';
+import { recordChange } from '../audit/service.js';
 import {
   type EvaluationPatch,
   type EvaluationSummary,
@@ -29,7 +32,7 @@ import { evaluations, recommendations } from './schema.js';
 /** Validates an evaluation as read by an importer (or edited on the review screen) and saves it whole. */
 export async function saveEvaluation(
   db: Db,
-  organisationId: string,
+  caller: Caller,
   input: unknown,
   sourceName: string | null = null,
 ): Promise<{ id: string }> {
@@ -42,6 +45,7 @@ export async function saveEvaluation(
   }
   const evaluation = parsed.data;
   checkVocabulary(evaluation);
+  const { organisationId } = caller;
   return db.transaction(async (tx) => {
     const [saved] = await tx
       .insert(evaluations)
@@ -96,6 +100,19 @@ export async function saveEvaluation(
       })),
     );
     await insertActions(tx, actionRows);
+    await recordChange(tx, caller, {
+      entity: 'evaluation',
+      entityId: saved.id,
+      operation: 'create',
+      before: null,
+      after: {
+        title: evaluation.title,
+        year: evaluation.year,
+        sourceName,
+        recommendations: recRows.length,
+        actions: actionRows.length,
+      },
+    });
     return { id: saved.id };
   });
 }
@@ -124,6 +141,8 @@ function checkVocabulary(evaluation: ImportedEvaluation) {
 
 export interface EvaluationListQuery {
   q?: string;
+  /** The deleted evaluations instead (to restore one). */
+  deleted?: boolean;
   page: number;
   pageSize: number;
 }
@@ -141,8 +160,11 @@ export async function listEvaluations(
   );
   // Qualified by hand: in a one-table select drizzle leaves column names bare, which a subquery would rebind.
   const evaluationId = sql.raw('"evaluations"."id"');
-  const ofEvaluation = sql`${actions.recommendationId} in (select r.id from ${recommendations} r where r.evaluation_id = ${evaluationId})`;
-  const conds = [eq(evaluations.organisationId, organisationId)];
+  const ofEvaluation = sql`${actions.deletedAt} is null and ${actions.recommendationId} in (select r.id from ${recommendations} r where r.evaluation_id = ${evaluationId})`;
+  const conds = [
+    eq(evaluations.organisationId, organisationId),
+    query.deleted ? isNotNull(evaluations.deletedAt) : isNull(evaluations.deletedAt),
+  ];
   if (query.q?.trim())
     conds.push(ilike(evaluations.title, `%${query.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
   const rows = await db
@@ -153,6 +175,7 @@ export async function listEvaluations(
       period: evaluations.period,
       statusTemplate: evaluations.statusTemplate,
       createdAt: evaluations.createdAt,
+      deletedAt: evaluations.deletedAt,
       recommendationCount:
         sql<number>`(select count(*) from ${recommendations} r where r.evaluation_id = ${evaluationId})`.mapWith(
           Number,
@@ -186,11 +209,7 @@ export async function listEvaluations(
 
 /** One evaluation as its matrix: recommendations in order, each with its actions and their histories. */
 export async function getMatrix(db: Db, organisationId: string, id: string, today: string): Promise<Matrix> {
-  const [e] = await db
-    .select()
-    .from(evaluations)
-    .where(and(eq(evaluations.id, id), eq(evaluations.organisationId, organisationId)));
-  if (!e) throw new NotFound('evaluation');
+  const e = await evaluationOf(db, organisationId, id);
   const recs = await db
     .select()
     .from(recommendations)
@@ -232,50 +251,124 @@ export async function getMatrix(db: Db, organisationId: string, id: string, toda
   };
 }
 
-export async function updateEvaluation(db: Db, organisationId: string, id: string, patch: EvaluationPatch) {
-  if (patch.statusTemplate !== undefined) {
+const evaluationOf = async (db: Db, organisationId: string, id: string, deleted = false) => {
+  const [e] = await db
+    .select()
+    .from(evaluations)
+    .where(
+      and(
+        eq(evaluations.id, id),
+        eq(evaluations.organisationId, organisationId),
+        deleted ? isNotNull(evaluations.deletedAt) : isNull(evaluations.deletedAt),
+      ),
+    );
+  if (!e) throw new NotFound('evaluation');
+  return e;
+};
+
+export async function updateEvaluation(db: Db, caller: Caller, id: string, patch: EvaluationPatch) {
+  const { reason, ...fields } = patch;
+  if (fields.statusTemplate !== undefined) {
     throw new Invalid('The status template of a saved evaluation cannot change.', [
       { path: 'statusTemplate', message: 'its actions already use this template’s statuses' },
     ]);
   }
-  const updated = await db
-    .update(evaluations)
-    .set({ ...patch, updatedAt: sql`now()` as unknown as string })
-    .where(and(eq(evaluations.id, id), eq(evaluations.organisationId, organisationId)))
-    .returning({ id: evaluations.id });
-  if (updated.length === 0) throw new NotFound('evaluation');
+  await db.transaction(async (tx) => {
+    const before = await evaluationOf(tx, caller.organisationId, id);
+    const [after] = await tx
+      .update(evaluations)
+      .set({ ...fields, updatedAt: sql`now()` as unknown as string })
+      .where(eq(evaluations.id, id))
+      .returning();
+    await recordChange(tx, caller, {
+      entity: 'evaluation',
+      entityId: id,
+      operation: 'update',
+      before,
+      after,
+      reason,
+    });
+  });
 }
 
-export async function updateRecommendation(
-  db: Db,
-  organisationId: string,
-  id: string,
-  patch: RecommendationPatch,
-) {
+/** Deletes an evaluation softly: it and its actions leave every list until an editor restores it. */
+export async function deleteEvaluation(db: Db, caller: Caller, id: string, reason?: string) {
+  await db.transaction(async (tx) => {
+    const before = await evaluationOf(tx, caller.organisationId, id);
+    await tx
+      .update(evaluations)
+      .set({ deletedAt: sql`now()` as unknown as string })
+      .where(eq(evaluations.id, id));
+    await hideActionsWith(tx, id, 'evaluation', true);
+    await recordChange(tx, caller, {
+      entity: 'evaluation',
+      entityId: id,
+      operation: 'delete',
+      before: { title: before.title, year: before.year },
+      after: null,
+      reason,
+    });
+  });
+}
+
+export async function restoreEvaluation(db: Db, caller: Caller, id: string, reason?: string) {
+  await db.transaction(async (tx) => {
+    const before = await evaluationOf(tx, caller.organisationId, id, true);
+    await tx.update(evaluations).set({ deletedAt: null }).where(eq(evaluations.id, id));
+    await hideActionsWith(tx, id, 'evaluation', false);
+    await recordChange(tx, caller, {
+      entity: 'evaluation',
+      entityId: id,
+      operation: 'restore',
+      before: null,
+      after: { title: before.title, year: before.year },
+      reason,
+    });
+  });
+}
+
+export async function updateRecommendation(db: Db, caller: Caller, id: string, patch: RecommendationPatch) {
+  const { reason, ...fields } = patch;
   return db.transaction(async (tx) => {
     const [rec] = await tx
-      .select({
-        id: recommendations.id,
-        evaluationId: recommendations.evaluationId,
-        template: evaluations.statusTemplate,
-      })
+      .select({ row: recommendations, template: evaluations.statusTemplate })
       .from(recommendations)
       .innerJoin(evaluations, eq(evaluations.id, recommendations.evaluationId))
-      .where(and(eq(recommendations.id, id), eq(evaluations.organisationId, organisationId)));
+      .where(
+        and(
+          eq(recommendations.id, id),
+          eq(evaluations.organisationId, caller.organisationId),
+          isNull(evaluations.deletedAt),
+        ),
+      );
     if (!rec) throw new NotFound('recommendation');
-    if (patch.status && rec.template !== '2022') {
+    if (fields.status && rec.template !== '2022') {
       throw new Invalid(
         'Recommendation statuses belong to the 2022 template; in the classic template each action has its status.',
         [{ path: 'status', message: 'record the status on the actions instead' }],
       );
     }
-    if (Object.keys(patch).length > 0) {
-      await tx.update(recommendations).set(patch).where(eq(recommendations.id, id));
+    const evaluationId = rec.row.evaluationId;
+    if (Object.keys(fields).length > 0) {
+      const [after] = await tx
+        .update(recommendations)
+        .set(fields)
+        .where(eq(recommendations.id, id))
+        .returning();
       await tx
         .update(evaluations)
         .set({ updatedAt: sql`now()` as unknown as string })
-        .where(eq(evaluations.id, rec.evaluationId));
+        .where(eq(evaluations.id, evaluationId));
+      await recordChange(tx, caller, {
+        entity: 'recommendation',
+        entityId: id,
+        parentId: evaluationId,
+        operation: 'update',
+        before: rec.row,
+        after,
+        reason,
+      });
     }
-    return { evaluationId: rec.evaluationId };
+    return { evaluationId };
   });
 }

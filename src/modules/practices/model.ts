@@ -70,7 +70,10 @@ export const practiceInputSchema = practiceFieldsSchema.extend({
 });
 export type PracticeInput = z.infer<typeof practiceInputSchema>;
 
-export const practicePatchSchema = practiceFieldsSchema.partial().strict();
+export const practicePatchSchema = practiceFieldsSchema
+  .partial()
+  .extend({ reason: z.string().trim().max(2_000).optional() })
+  .strict();
 
 export const workflowSchema = z.object({
   to: z.enum(PRACTICE_STATUSES),

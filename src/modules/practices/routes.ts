@@ -3,7 +3,16 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { type Column, csvStream, XLSX_TYPE, xlsxStream } from '../../lib/spreadsheet.js';
 import { fileNameOf } from '../../lib/text.js';
+import type { Caller } from '../../server/caller.js';
 import type { AppContext } from '../../server/context.js';
+import { historyQuery, historySchema, reasonBody, reasonQuery } from '../audit/model.js';
+import { historyOf } from '../audit/service.js';
+import { frameworkPolicies, practicePolicies, visibleStatuses } from './policies.js';
+
+/** Visitors see published practices only, whatever status they ask for. */
+const forCaller = <Q extends { status: CatalogueQuery['status'] }>(caller: Caller, q: Q): Q =>
+  visibleStatuses(caller) ? { ...q, status: 'published' } : q;
+
 import { Invalid } from '../../server/errors.js';
 import { newActionSchema } from '../actions/model.js';
 import { checkImportSize, decodeTextFile } from '../evaluations/import/importMatrixFile.js';
@@ -14,6 +23,7 @@ import { importPracticePages } from './import/importPracticePages.js';
 import {
   assessmentInputSchema,
   type CatalogueItem,
+  type CatalogueQuery,
   catalogueQuerySchema,
   practicePatchSchema,
   workflowSchema,
@@ -23,9 +33,12 @@ import {
   comparePractices,
   createImprovementAction,
   createPractices,
+  deletePractice,
   getPracticePage,
+  listDeletedPractices,
   moveWorkflow,
   practiceFromImport,
+  restorePractice,
   searchCatalogue,
   updateAssessment,
   updatePractice,
@@ -49,12 +62,18 @@ export function practiceRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['practices'];
 
-    app.get('/frameworks', { schema: { tags, summary: 'The criteria frameworks and their versions' } }, () =>
-      listFrameworks(ctx.db),
+    app.get(
+      '/frameworks',
+      {
+        config: { policy: frameworkPolicies.read },
+        schema: { tags, summary: 'The criteria frameworks and their versions' },
+      },
+      () => listFrameworks(ctx.db),
     );
     app.get(
       '/frameworks/:id/:version',
       {
+        config: { policy: frameworkPolicies.read },
         schema: {
           tags,
           summary: 'One framework version: criteria, questions, items',
@@ -71,6 +90,7 @@ export function practiceRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post(
       '/frameworks',
       {
+        config: { policy: frameworkPolicies.add },
         schema: {
           tags,
           summary: 'Add a framework version from a JSON or YAML definition',
@@ -90,18 +110,20 @@ export function practiceRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get(
       '/practices',
       {
+        config: { policy: practicePolicies.read },
         schema: {
           tags,
           summary: 'The catalogue: full-text search, facets, sorting, pagination',
           querystring: catalogueQuerySchema,
         },
       },
-      (req) => searchCatalogue(ctx.db, req.organisationId, req.query),
+      (req) => searchCatalogue(ctx.db, req.caller.organisationId, forCaller(req.caller, req.query)),
     );
 
     app.get(
       '/practices/export',
       {
+        config: { policy: practicePolicies.read },
         schema: {
           tags,
           summary: 'The catalogue (filtered) as .csv, .xlsx or JSON',
@@ -114,8 +136,8 @@ export function practiceRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const items: CatalogueItem[] = [];
         // Up to 10,000 practices, read a page of 100 at a time.
         for (let page = 1; page <= 100; page++) {
-          const res = await searchCatalogue(ctx.db, req.organisationId, {
-            ...req.query,
+          const res = await searchCatalogue(ctx.db, req.caller.organisationId, {
+            ...forCaller(req.caller, req.query),
             page,
             pageSize: 100,
           });
@@ -144,6 +166,7 @@ export function practiceRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post(
       '/practices/import',
       {
+        config: { policy: practicePolicies.edit },
         schema: {
           tags,
           summary: 'Read practice pages (text); with dryRun=true only read them, for the review screen',
@@ -156,13 +179,14 @@ export function practiceRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const read = importPracticePages(req.body.text);
         const practices = read.practices.map(practiceFromImport);
         if (req.query.dryRun === 'true') return { practices, warnings: read.warnings };
-        return { ids: await createPractices(ctx.db, req.organisationId, practices), warnings: read.warnings };
+        return { ids: await createPractices(ctx.db, req.caller, practices), warnings: read.warnings };
       },
     );
 
     app.post(
       '/practices/import/file',
       {
+        config: { policy: practicePolicies.edit },
         schema: {
           tags,
           summary:
@@ -183,6 +207,7 @@ export function practiceRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post(
       '/practices',
       {
+        config: { policy: practicePolicies.edit },
         schema: {
           tags,
           summary: 'Save practices as confirmed on the review screen (all or none), as drafts',
@@ -190,14 +215,13 @@ export function practiceRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (req, reply) =>
-        reply
-          .status(201)
-          .send({ ids: await createPractices(ctx.db, req.organisationId, req.body.practices) }),
+        reply.status(201).send({ ids: await createPractices(ctx.db, req.caller, req.body.practices) }),
     );
 
     app.get(
       '/practices/compare',
       {
+        config: { policy: practicePolicies.read },
         schema: {
           tags,
           summary: 'Two to four practices side by side',
@@ -207,17 +231,19 @@ export function practiceRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       (req) =>
         comparePractices(
           ctx.db,
-          req.organisationId,
+          req.caller.organisationId,
           req.query.ids
             .split(',')
             .map((s) => s.trim())
             .filter(Boolean),
+          visibleStatuses(req.caller),
         ),
     );
 
     app.get(
       '/practices/heatmap',
       {
+        config: { policy: practicePolicies.read },
         schema: {
           tags,
           summary: 'Checklist items × practices: which items are most often not met',
@@ -229,18 +255,81 @@ export function practiceRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       (req) =>
-        checklistHeatmap(ctx.db, req.organisationId, req.query.framework, req.query.status, req.query.sample),
+        checklistHeatmap(
+          ctx.db,
+          req.caller.organisationId,
+          req.query.framework,
+          forCaller(req.caller, req.query).status,
+          req.query.sample,
+        ),
     );
 
     app.get(
       '/practices/:id',
-      { schema: { tags, summary: 'One practice as its page', params: idParams } },
-      (req) => getPracticePage(ctx.db, req.organisationId, req.params.id),
+      {
+        config: { policy: practicePolicies.read },
+        schema: { tags, summary: 'One practice as its page', params: idParams },
+      },
+      (req) => getPracticePage(ctx.db, req.caller.organisationId, req.params.id, visibleStatuses(req.caller)),
+    );
+
+    app.delete(
+      '/practices/:id',
+      {
+        config: { policy: practicePolicies.edit },
+        schema: {
+          tags,
+          summary: 'Delete a practice (softly: an editor can restore it)',
+          params: idParams,
+          querystring: reasonQuery,
+        },
+      },
+      async (req, reply) => {
+        await deletePractice(ctx.db, req.caller, req.params.id, req.query.reason);
+        return reply.status(204).send();
+      },
+    );
+
+    app.get(
+      '/practices/deleted',
+      {
+        config: { policy: practicePolicies.readAll },
+        schema: { tags, summary: 'Deleted practices, to restore one' },
+      },
+      (req) => listDeletedPractices(ctx.db, req.caller.organisationId),
+    );
+
+    app.post(
+      '/practices/:id/restore',
+      {
+        config: { policy: practicePolicies.edit },
+        schema: { tags, summary: 'Restore a deleted practice', params: idParams, body: reasonBody },
+      },
+      async (req) => {
+        await restorePractice(ctx.db, req.caller, req.params.id, req.body?.reason);
+        return getPracticePage(ctx.db, req.caller.organisationId, req.params.id);
+      },
+    );
+
+    app.get(
+      '/practices/:id/history',
+      {
+        config: { policy: practicePolicies.readAll },
+        schema: {
+          tags,
+          summary: 'Who changed this practice and its assessment, when, and why',
+          params: idParams,
+          querystring: historyQuery,
+          response: { 200: historySchema },
+        },
+      },
+      (req) => historyOf(ctx.db, req.caller.organisationId, req.params.id, req.query),
     );
 
     app.patch(
       '/practices/:id',
       {
+        config: { policy: practicePolicies.edit },
         schema: {
           tags,
           summary: 'Edit a practice’s description',
@@ -249,14 +338,15 @@ export function practiceRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (req) => {
-        await updatePractice(ctx.db, req.organisationId, req.params.id, req.body);
-        return getPracticePage(ctx.db, req.organisationId, req.params.id);
+        await updatePractice(ctx.db, req.caller, req.params.id, req.body);
+        return getPracticePage(ctx.db, req.caller.organisationId, req.params.id);
       },
     );
 
     app.put(
       '/practices/:id/assessment',
       {
+        config: { policy: practicePolicies.edit },
         schema: {
           tags,
           summary: 'Replace a practice’s assessment',
@@ -265,14 +355,15 @@ export function practiceRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (req) => {
-        await updateAssessment(ctx.db, req.organisationId, req.params.id, req.body);
-        return getPracticePage(ctx.db, req.organisationId, req.params.id);
+        await updateAssessment(ctx.db, req.caller, req.params.id, req.body);
+        return getPracticePage(ctx.db, req.caller.organisationId, req.params.id);
       },
     );
 
     app.post(
       '/practices/:id/workflow',
       {
+        config: { policy: practicePolicies.workflow },
         schema: {
           tags,
           summary: 'Submit for review, publish, or return to draft with a comment',
@@ -281,14 +372,15 @@ export function practiceRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (req) => {
-        await moveWorkflow(ctx.db, req.organisationId, req.params.id, req.body.to, req.body.comment);
-        return getPracticePage(ctx.db, req.organisationId, req.params.id);
+        await moveWorkflow(ctx.db, req.caller, req.params.id, req.body.to, req.body.comment);
+        return getPracticePage(ctx.db, req.caller.organisationId, req.params.id);
       },
     );
 
     app.post(
       '/practices/:id/items/:itemId/actions',
       {
+        config: { policy: practicePolicies.edit },
         schema: {
           tags,
           summary: 'Create an improvement action from a checklist item',
@@ -302,7 +394,7 @@ export function practiceRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           .send(
             await createImprovementAction(
               ctx.db,
-              req.organisationId,
+              req.caller,
               req.params.id,
               req.params.itemId,
               req.body,
@@ -314,6 +406,7 @@ export function practiceRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get(
       '/practices/:id/export',
       {
+        config: { policy: practicePolicies.read },
         schema: {
           tags,
           summary: 'A practice sheet as .docx or PDF',
@@ -322,7 +415,12 @@ export function practiceRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (req, reply) => {
-        const page = await getPracticePage(ctx.db, req.organisationId, req.params.id);
+        const page = await getPracticePage(
+          ctx.db,
+          req.caller.organisationId,
+          req.params.id,
+          visibleStatuses(req.caller),
+        );
         const base = fileNameOf(page.title, 'practice');
         if (req.query.format === 'pdf') {
           return reply

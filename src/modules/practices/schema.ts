@@ -57,6 +57,8 @@ export const practices = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
     publishedAt: timestamp('published_at', { withTimezone: true, mode: 'string' }),
+    /** Set when deleted: deleted practices are hidden and can be restored by an editor. */
+    deletedAt: timestamp('deleted_at', { withTimezone: true, mode: 'string' }),
   },
   (t) => [
     check('practices_status', sql`${t.status} in ('draft', 'in_review', 'published')`),

@@ -3,12 +3,14 @@
  * searchable catalogue with its facets, side-by-side comparison, the checklist heatmap, and the
  * improvement plan (actions from unmet items, kept by the action tracker).
  */
-import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
-import { fieldIssues, Invalid, NotFound } from '../../server/errors.js';
+import type { Caller } from '../../server/caller.js';
+import { Forbidden, fieldIssues, Invalid, NotFound } from '../../server/errors.js';
 import type { ActionStatus, NewAction } from '../actions/model.js';
-import { getAction, insertActionsReturning } from '../actions/service.js';
+import { getAction, hideActionsWith, insertActionsReturning } from '../actions/service.js';
+import { recordChange } from '../audit/service.js';
 import type { FrameworkDefinition, Mark } from '../frameworks/model.js';
 import { getFramework } from '../frameworks/service.js';
 import type { ImportedPractice } from './import/importPracticePages.js';
@@ -24,6 +26,7 @@ import {
   practiceFieldsSchema,
   practiceInputSchema,
 } from './model.js';
+import { mayMoveWorkflow } from './policies.js';
 import {
   assessmentMarks,
   assessments,
@@ -224,7 +227,8 @@ const fieldValues = (f: PracticeFields) => ({
 });
 
 /** Saves new practices (each a draft, with its assessment) in one transaction: all or none. */
-export async function createPractices(db: Db, organisationId: string, inputs: unknown[]): Promise<string[]> {
+export async function createPractices(db: Db, caller: Caller, inputs: unknown[]): Promise<string[]> {
+  const { organisationId } = caller;
   const parsed = inputs.map((input, i) => {
     const r = practiceInputSchema.safeParse(input);
     if (!r.success) {
@@ -245,6 +249,13 @@ export async function createPractices(db: Db, organisationId: string, inputs: un
       await writeAssessment(tx, row.id, p.assessment);
       const [saved] = await tx.select().from(practices).where(eq(practices.id, row.id));
       await adjustFacetCounts(tx, null, saved);
+      await recordChange(tx, caller, {
+        entity: 'practice',
+        entityId: row.id,
+        operation: 'create',
+        before: null,
+        after: { title: saved.title, ...(await assessmentSnapshot(tx, row.id)) },
+      });
       ids.push(row.id);
     }
     return ids;
@@ -280,44 +291,137 @@ export function practiceFromImport(p: ImportedPractice, index: number) {
   };
 }
 
-async function loadPractice(db: Db, organisationId: string, id: string): Promise<Practice> {
+async function loadPractice(db: Db, organisationId: string, id: string, deleted = false): Promise<Practice> {
   const [row] = await db
     .select()
     .from(practices)
-    .where(and(eq(practices.id, id), eq(practices.organisationId, organisationId)));
+    .where(
+      and(
+        eq(practices.id, id),
+        eq(practices.organisationId, organisationId),
+        deleted ? isNotNull(practices.deletedAt) : isNull(practices.deletedAt),
+      ),
+    );
   if (!row) throw new NotFound('practice');
   return row;
 }
 
+/** An assessment as flat fields for the audit trail: each item's mark and each question's narrative. */
+async function assessmentSnapshot(db: Db, practiceId: string): Promise<Record<string, unknown>> {
+  const [a] = await db.select().from(assessments).where(eq(assessments.practiceId, practiceId));
+  const marks = await db
+    .select()
+    .from(assessmentMarks)
+    .where(eq(assessmentMarks.practiceId, practiceId))
+    .orderBy(asc(assessmentMarks.itemId));
+  const out: Record<string, unknown> = { framework: a ? `${a.frameworkId}@${a.frameworkVersion}` : null };
+  for (const q of a?.answers ?? []) {
+    out[`narrative ${q.questionId ?? q.question}`] = q.narrative;
+    if (q.inspiringTools.length) out[`inspiring tools ${q.questionId ?? q.question}`] = q.inspiringTools;
+  }
+  for (const m of marks) out[`mark ${m.itemId}`] = m.mark;
+  return out;
+}
+
 export async function updatePractice(
   db: Db,
-  organisationId: string,
+  caller: Caller,
   id: string,
-  patch: Partial<PracticeFields>,
+  patch: Partial<PracticeFields> & { reason?: string },
 ) {
+  const { reason, ...fields } = patch;
   return db.transaction(async (tx) => {
-    const current = await loadPractice(tx, organisationId, id);
+    const current = await loadPractice(tx, caller.organisationId, id);
     const merged = practiceFieldsSchema.parse({
       ...fieldValues(current as unknown as PracticeFields),
-      ...patch,
+      ...fields,
     });
     await withFacetCounts(tx, id, async () => {
       await tx.update(practices).set(fieldValues(merged)).where(eq(practices.id, id));
       await writeAssessment(tx, id, await assessmentInputOf(tx, id));
+    });
+    await recordChange(tx, caller, {
+      entity: 'practice',
+      entityId: id,
+      operation: 'update',
+      before: fieldValues(current as unknown as PracticeFields),
+      after: fieldValues(merged),
+      reason,
     });
   });
 }
 
 export async function updateAssessment(
   db: Db,
-  organisationId: string,
+  caller: Caller,
   id: string,
   assessment: AssessmentInput | null,
+  reason?: string,
 ) {
   return db.transaction(async (tx) => {
-    await loadPractice(tx, organisationId, id);
+    await loadPractice(tx, caller.organisationId, id);
+    const before = await assessmentSnapshot(tx, id);
     await withFacetCounts(tx, id, () => writeAssessment(tx, id, assessment));
+    await recordChange(tx, caller, {
+      entity: 'assessment',
+      entityId: id,
+      parentId: id,
+      operation: 'update',
+      before,
+      after: await assessmentSnapshot(tx, id),
+      reason,
+    });
   });
+}
+
+/** Deletes a practice softly: it leaves the catalogue, and its improvement actions the tracker, until restored. */
+export async function deletePractice(db: Db, caller: Caller, id: string, reason?: string) {
+  return db.transaction(async (tx) => {
+    const p = await loadPractice(tx, caller.organisationId, id);
+    await tx.update(practices).set({ deletedAt: sql`now()` }).where(eq(practices.id, id));
+    await adjustFacetCounts(tx, p, null);
+    await hideActionsWith(tx, id, 'practice', true);
+    await recordChange(tx, caller, {
+      entity: 'practice',
+      entityId: id,
+      operation: 'delete',
+      before: { title: p.title, status: p.status },
+      after: null,
+      reason,
+    });
+  });
+}
+
+export async function restorePractice(db: Db, caller: Caller, id: string, reason?: string) {
+  return db.transaction(async (tx) => {
+    const p = await loadPractice(tx, caller.organisationId, id, true);
+    await tx.update(practices).set({ deletedAt: null }).where(eq(practices.id, id));
+    await adjustFacetCounts(tx, null, p);
+    await hideActionsWith(tx, id, 'practice', false);
+    await recordChange(tx, caller, {
+      entity: 'practice',
+      entityId: id,
+      operation: 'restore',
+      before: null,
+      after: { title: p.title, status: p.status },
+      reason,
+    });
+  });
+}
+
+/** Deleted practices, most recently deleted first, to restore one. */
+export async function listDeletedPractices(db: Db, organisationId: string) {
+  return db
+    .select({
+      id: practices.id,
+      title: practices.title,
+      status: practices.status,
+      deletedAt: practices.deletedAt,
+    })
+    .from(practices)
+    .where(and(eq(practices.organisationId, organisationId), isNotNull(practices.deletedAt)))
+    .orderBy(desc(practices.deletedAt))
+    .limit(200);
 }
 
 async function assessmentInputOf(db: Db, practiceId: string): Promise<AssessmentInput | null> {
@@ -360,21 +464,30 @@ const TRANSITIONS: Record<PracticeStatus, PracticeStatus[]> = {
 };
 
 /** Moves a practice through draft → in review → published, keeping the reviewer's comment. */
-export async function moveWorkflow(
-  db: Db,
-  organisationId: string,
-  id: string,
-  to: PracticeStatus,
-  comment?: string,
-) {
+export async function moveWorkflow(db: Db, caller: Caller, id: string, to: PracticeStatus, comment?: string) {
   return db.transaction(async (tx) => {
-    const p = await loadPractice(tx, organisationId, id);
+    const p = await loadPractice(tx, caller.organisationId, id);
     const from = p.status as PracticeStatus;
     if (!TRANSITIONS[from].includes(to)) {
       throw new Invalid(`A practice ${from.replace('_', ' ')} cannot go to ${to.replace('_', ' ')}.`, [
         { path: 'to', message: `from ${from}: ${TRANSITIONS[from].join(' or ')}` },
       ]);
     }
+    if (!mayMoveWorkflow(caller, from, to)) {
+      throw new Forbidden(
+        to === 'in_review'
+          ? 'Only editors submit practices for review.'
+          : 'Only reviewers publish or return practices.',
+      );
+    }
+    await recordChange(tx, caller, {
+      entity: 'practice',
+      entityId: id,
+      operation: 'update',
+      before: { status: from },
+      after: { status: to },
+      reason: comment,
+    });
     await withFacetCounts(tx, id, () =>
       tx
         .update(practices)
@@ -479,7 +592,7 @@ function facetConditions(t: FacetColumns, organisationId: string, q: CatalogueQu
 const words = (q: CatalogueQuery) => q.q?.trim() || null;
 
 function catalogueConditions(organisationId: string, q: CatalogueQuery): SQL {
-  const conds = facetConditions(practices, organisationId, q);
+  const conds = [...facetConditions(practices, organisationId, q), isNull(practices.deletedAt)];
   const w = words(q);
   if (w) conds.push(sql`${practices.search} @@ websearch_to_tsquery('simple', ${w})`);
   return and(...conds)!;
@@ -673,7 +786,7 @@ export async function checklistHeatmap(
   const counts = (await db.execute(sql`
     select m.item_id, count(*) filter (where m.mark = 'met')::int as met, count(*) filter (where m.mark = 'not_met')::int as not_met
     from ${assessmentMarks} m join ${practices} p on p.id = m.practice_id
-    where p.organisation_id = ${organisationId} and ${statusCond}
+    where p.organisation_id = ${organisationId} and p.deleted_at is null and ${statusCond}
     group by m.item_id`)) as unknown as { rows: { item_id: string; met: number; not_met: number }[] };
   const byItem = new Map(
     counts.rows.map((r) => [r.item_id, { met: Number(r.met), notMet: Number(r.not_met) }]),
@@ -684,6 +797,7 @@ export async function checklistHeatmap(
     .where(
       and(
         eq(practices.organisationId, organisationId),
+        isNull(practices.deletedAt),
         status === 'all' ? undefined : eq(practices.status, status),
       ),
     )
@@ -731,12 +845,13 @@ export async function checklistHeatmap(
 /** Creates an improvement action from a checklist item: one tracker for every source. */
 export async function createImprovementAction(
   db: Db,
-  organisationId: string,
+  caller: Caller,
   practiceId: string,
   itemId: string,
   input: NewAction,
   today: string,
 ) {
+  const { organisationId } = caller;
   return db.transaction(async (tx) => {
     await loadPractice(tx, organisationId, practiceId);
     const [mark] = await tx
@@ -762,6 +877,19 @@ export async function createImprovementAction(
         comments: input.comments ?? null,
       },
     ]);
+    await recordChange(tx, caller, {
+      entity: 'action',
+      entityId: id,
+      parentId: practiceId,
+      operation: 'create',
+      before: null,
+      after: {
+        number: input.number ?? itemId,
+        itemId,
+        text: input.text ?? '',
+        responsible: input.responsible ?? null,
+      },
+    });
     return getAction(tx, organisationId, id, today);
   });
 }

@@ -1,0 +1,112 @@
+/**
+ * Sign-in, sessions and password resets, by better-auth: email + password (argon2id), sessions in
+ * HttpOnly SameSite=Lax cookies, reset links by email, and optionally an OpenID Connect provider.
+ * Nobody signs up on their own: people are created by the first-start screen, the CLI or an
+ * invitation (accounts/service.ts), which then give them a role in an organisation.
+ */
+import { randomBytes } from 'node:crypto';
+import { betterAuth } from 'better-auth';
+import { drizzleAdapter } from 'better-auth/adapters/drizzle';
+import { genericOAuth } from 'better-auth/plugins/generic-oauth';
+import { argon2id, argon2Verify } from 'hash-wasm';
+import type { Db } from '../../db/client.js';
+import type { Mailer } from '../../lib/mail.js';
+import { authAccounts, authSessions, authVerifications, users } from './schema.js';
+
+/** argon2id with OWASP's minimum settings (19 MiB, 2 passes, 1 lane). */
+export async function hashPassword(password: string): Promise<string> {
+  return argon2id({
+    password,
+    salt: randomBytes(16),
+    parallelism: 1,
+    iterations: 2,
+    memorySize: 19_456,
+    hashLength: 32,
+    outputType: 'encoded',
+  });
+}
+
+export async function verifyPassword(hash: string, password: string): Promise<boolean> {
+  if (!hash.startsWith('$argon2')) return false;
+  return argon2Verify({ password, hash });
+}
+
+export const MIN_PASSWORD_LENGTH = 10;
+
+export interface AuthOptions {
+  db: Db;
+  /**
+   * The address people open Integra at, e.g. https://integra.example.org (links in emails);
+   * without it (INTEGRA_URL unset) the address a request came to, on this machine only.
+   */
+  baseUrl: string | null;
+  /** Signs the session cookies; INTEGRA_SECRET, or a secret kept in the data folder. */
+  secret: string;
+  mailer: Mailer;
+  /** OpenID Connect sign-in, when configured (OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET). */
+  oidc?: { issuer: string; clientId: string; clientSecret: string; name?: string } | null;
+}
+
+export function createAuth(options: AuthOptions) {
+  const secure = options.baseUrl?.startsWith('https:') ?? false;
+  const local = ['localhost:*', '127.0.0.1:*', 'localhost', '127.0.0.1'];
+  return betterAuth({
+    appName: 'Integra',
+    baseURL: options.baseUrl ?? { allowedHosts: local, fallback: 'http://localhost:3000' },
+    basePath: '/api/auth',
+    secret: options.secret,
+    telemetry: { enabled: false },
+    logger: { level: 'error' },
+    database: drizzleAdapter(options.db, {
+      provider: 'pg',
+      schema: { user: users, session: authSessions, account: authAccounts, verification: authVerifications },
+    }),
+    emailAndPassword: {
+      enabled: true,
+      disableSignUp: true,
+      minPasswordLength: MIN_PASSWORD_LENGTH,
+      maxPasswordLength: 256,
+      password: { hash: hashPassword, verify: ({ hash, password }) => verifyPassword(hash, password) },
+      resetPasswordTokenExpiresIn: 60 * 60,
+      revokeSessionsOnPasswordReset: true,
+      sendResetPassword: async ({ user, url }) => {
+        await options.mailer.send({
+          to: user.email,
+          subject: 'Reset your Integra password',
+          text: `Someone (hopefully you) asked to reset the password of ${user.email} on Integra.\n\nOpen this link within an hour to choose a new one:\n${url}\n\nIf you did not ask, ignore this message: your password stays as it is.`,
+        });
+      },
+    },
+    session: { expiresIn: 60 * 60 * 24 * 14, updateAge: 60 * 60 * 24 },
+    account: { accountLinking: { enabled: true, trustedProviders: ['oidc'] } },
+    // Sign-in and reset requests are rate limited by the server (@fastify/rate-limit) per address.
+    rateLimit: { enabled: false },
+    advanced: {
+      cookiePrefix: 'integra',
+      useSecureCookies: secure,
+      defaultCookieAttributes: { httpOnly: true, sameSite: 'lax', secure },
+      database: { generateId: 'uuid' },
+      ipAddress: { ipAddressHeaders: ['x-integra-client-ip'] },
+    },
+    trustedOrigins: options.baseUrl ? [new URL(options.baseUrl).origin] : local.map((h) => `http://${h}`),
+    plugins: options.oidc
+      ? [
+          genericOAuth({
+            config: [
+              {
+                providerId: 'oidc',
+                discoveryUrl: `${options.oidc.issuer.replace(/\/$/, '')}/.well-known/openid-configuration`,
+                clientId: options.oidc.clientId,
+                clientSecret: options.oidc.clientSecret,
+                scopes: ['openid', 'email', 'profile'],
+                // Only people who already have an account (created or invited) may sign in this way.
+                disableImplicitSignUp: true,
+              },
+            ],
+          }),
+        ]
+      : [],
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;

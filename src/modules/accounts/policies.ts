@@ -1,0 +1,7 @@
+/** Who may manage people: administrators. Signing in and reading one's own session: anyone. */
+import { hasRole, policy } from '../../server/caller.js';
+
+export const accountPolicies = {
+  public: policy('accounts.public', () => true),
+  manage: policy('accounts.manage', hasRole('admin')),
+};
