@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startServer } from '../test/spawn.js';
+import { setupAdminOver, startServer } from '../test/spawn.js';
 import { DataFolderLocked, openDatabase } from './client.js';
 import { evaluations } from './schema.js';
 
@@ -24,9 +24,10 @@ describe('the embedded database folder', () => {
     try {
       await expect(openDatabase({ dataDir: folder })).rejects.toBeInstanceOf(DataFolderLocked);
       await expect(openDatabase({ dataDir: folder })).rejects.toThrow(/already using the data folder/);
+      const cookie = await setupAdminOver(server.url);
       const res = await fetch(`${server.url}/api/evaluations/import`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', cookie },
         body: JSON.stringify({
           text: 'Evaluation title: Kill test\nEvaluation recommendation 1: Survive a crash.\n',
         }),

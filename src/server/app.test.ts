@@ -8,6 +8,7 @@ import { ensureDefaultOrganisation } from '../modules/accounts/service.js';
 import { buildZipBomb } from '../modules/evaluations/import/fixtures/documents.js';
 import { ensureBuiltInFrameworks } from '../modules/frameworks/service.js';
 import { testDatabases } from '../test/databases.js';
+import { as, setupAdmin } from '../test/session.js';
 import { buildApp } from './app.js';
 
 const fixture = readFileSync(
@@ -30,22 +31,24 @@ function multipart(filename: string, content: Buffer) {
 describe.each(testDatabases())('HTTP API on $name', ({ open }) => {
   let database: Database;
   let app: FastifyInstance;
+  let inject: ReturnType<typeof as>;
 
   beforeAll(async () => {
     database = await open();
     const organisationId = await ensureDefaultOrganisation(database.db);
     await ensureBuiltInFrameworks(database.db);
     app = await buildApp({ db: database.db, organisationId, today: () => '2024-01-15', webDist: null });
+    inject = as(app, await setupAdmin(app));
   }, 60_000);
   afterAll(async () => {
     await app?.close();
     await database?.close();
   });
 
-  const evaluationCount = async () => (await app.inject({ url: '/api/evaluations' })).json().total as number;
+  const evaluationCount = async () => (await inject({ url: '/api/evaluations' })).json().total as number;
 
   it('reads pasted text without saving it on a dry run', async () => {
-    const res = await app.inject({
+    const res = await inject({
       method: 'POST',
       url: '/api/evaluations/import?dryRun=true',
       payload: { text: fixture },
@@ -59,14 +62,14 @@ describe.each(testDatabases())('HTTP API on $name', ({ open }) => {
 
   it('imports an uploaded .txt, then shows, edits and exports it', async () => {
     const up = multipart('welcome-desks.txt', Buffer.from(fixture));
-    const res = await app.inject({ method: 'POST', url: '/api/evaluations/import/file', ...up });
+    const res = await inject({ method: 'POST', url: '/api/evaluations/import/file', ...up });
     expect(res.statusCode).toBe(200);
     const { id } = res.json();
-    const matrix = (await app.inject({ url: `/api/evaluations/${id}` })).json();
+    const matrix = (await inject({ url: `/api/evaluations/${id}` })).json();
     expect(matrix.recommendations[0].actions[0].number).toBe('1.1');
 
     const action = matrix.recommendations[1].actions[0];
-    const upd = await app.inject({
+    const upd = await inject({
       method: 'POST',
       url: `/api/actions/${action.id}/updates`,
       payload: { author: 'Ana', comment: 'Done', status: 'completed' },
@@ -74,31 +77,31 @@ describe.each(testDatabases())('HTTP API on $name', ({ open }) => {
     expect(upd.statusCode).toBe(201);
     expect(upd.json()).toMatchObject({ status: 'completed', overdue: false });
 
-    const docx = await app.inject({ url: `/api/evaluations/${id}/export?format=docx` });
+    const docx = await inject({ url: `/api/evaluations/${id}/export?format=docx` });
     expect(docx.statusCode).toBe(200);
     expect(docx.headers['content-disposition']).toMatch(/attachment; filename=".+\.docx"/);
     expect(docx.rawPayload.subarray(0, 2).toString()).toBe('PK');
-    const xlsx = await app.inject({ url: `/api/evaluations/${id}/export?format=xlsx` });
+    const xlsx = await inject({ url: `/api/evaluations/${id}/export?format=xlsx` });
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
-    const csv = await app.inject({ url: `/api/evaluations/${id}/export?format=csv` });
+    const csv = await inject({ url: `/api/evaluations/${id}/export?format=csv` });
     expect(csv.payload.split('\n').length).toBeGreaterThan(9);
-    const bad = await app.inject({ url: `/api/evaluations/${id}/export?format=pdf` });
+    const bad = await inject({ url: `/api/evaluations/${id}/export?format=pdf` });
     expect(bad.statusCode).toBe(400);
   });
 
   it('lists and exports what a unit owes across evaluations', async () => {
-    const list = await app.inject({ url: '/api/actions?responsible=city%20coordinators' });
+    const list = await inject({ url: '/api/actions?responsible=city%20coordinators' });
     expect(list.statusCode).toBe(200);
     expect(list.json()).toMatchObject({
       total: 1,
       items: [expect.objectContaining({ number: '1.1', responsible: 'City coordinators' })],
     });
-    const csv = await app.inject({ url: '/api/actions/export?format=csv&overdue=true' });
+    const csv = await inject({ url: '/api/actions/export?format=csv&overdue=true' });
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-disposition']).toMatch(/attachment; filename="actions-2024-01-15\.csv"/);
     const rows: Record<string, string>[] = parse(csv.payload, { bom: true, columns: true });
-    expect(rows.length).toBe((await app.inject({ url: '/api/actions?overdue=true' })).json().total);
+    expect(rows.length).toBe((await inject({ url: '/api/actions?overdue=true' })).json().total);
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((r) => r.Overdue === 'yes' && r['Due by'] < '2024-01-15')).toBe(true);
   });
@@ -121,7 +124,7 @@ describe.each(testDatabases())('HTTP API on $name', ({ open }) => {
       ['big.txt', Buffer.alloc(50 * 1024 * 1024, 'a'), 413, /MB|larger/],
     ];
     for (const [name, content, status, message] of cases) {
-      const res = await app.inject({
+      const res = await inject({
         method: 'POST',
         url: '/api/evaluations/import/file',
         ...multipart(name, content),
@@ -135,7 +138,7 @@ describe.each(testDatabases())('HTTP API on $name', ({ open }) => {
   it('refuses a 1 GB zip bomb and stays unharmed', async () => {
     const bomb = await buildZipBomb();
     const before = process.memoryUsage().rss;
-    const res = await app.inject({
+    const res = await inject({
       method: 'POST',
       url: '/api/evaluations/import/file',
       ...multipart('matrix.docx', bomb),
@@ -143,28 +146,28 @@ describe.each(testDatabases())('HTTP API on $name', ({ open }) => {
     expect(res.statusCode).toBe(413);
     expect(res.json().error.message).toMatch(/unpack to more than/);
     expect(process.memoryUsage().rss - before).toBeLessThan(500 * 1024 * 1024);
-    expect((await app.inject({ url: '/api/health' })).statusCode).toBe(200);
+    expect((await inject({ url: '/api/health' })).statusCode).toBe(200);
   }, 60_000);
 
   it('refuses invalid edits with field-level messages', async () => {
-    const list = (await app.inject({ url: '/api/evaluations' })).json();
-    const matrix = (await app.inject({ url: `/api/evaluations/${list.items[0].id}` })).json();
+    const list = (await inject({ url: '/api/evaluations' })).json();
+    const matrix = (await inject({ url: `/api/evaluations/${list.items[0].id}` })).json();
     const action = matrix.recommendations[0].actions[0];
-    const due = await app.inject({
+    const due = await inject({
       method: 'PATCH',
       url: `/api/actions/${action.id}`,
       payload: { due: { from: '2024-05-01', to: '2024-01-01', inferred: false } },
     });
     expect(due.statusCode).toBe(400);
     expect(due.json().error.details).toEqual([expect.objectContaining({ path: 'body.due.to' })]);
-    const status = await app.inject({
+    const status = await inject({
       method: 'POST',
       url: `/api/actions/${action.id}/updates`,
       payload: { author: 'Ana', status: 'finished' },
     });
     expect(status.statusCode).toBe(400);
     expect(status.json().error.details[0].path).toBe('body.status');
-    const priority = await app.inject({
+    const priority = await inject({
       method: 'PATCH',
       url: `/api/recommendations/${matrix.recommendations[0].id}`,
       payload: { priority: 7 },
@@ -174,7 +177,7 @@ describe.each(testDatabases())('HTTP API on $name', ({ open }) => {
       path: 'body.priority',
       message: 'priority is 1, 2 or 3',
     });
-    const missing = await app.inject({ url: '/api/evaluations/00000000-0000-4000-8000-000000000000' });
+    const missing = await inject({ url: '/api/evaluations/00000000-0000-4000-8000-000000000000' });
     expect(missing.statusCode).toBe(404);
     expect(missing.json().error.code).toBe('not_found');
   });
@@ -184,7 +187,7 @@ describe.each(testDatabases())('HTTP API on $name', ({ open }) => {
       fileURLToPath(new URL('../modules/practices/import/fixtures/two-practices.txt', import.meta.url)),
       'utf8',
     );
-    const dry = await app.inject({
+    const dry = await inject({
       method: 'POST',
       url: '/api/practices/import?dryRun=true',
       payload: { text: pages },
@@ -194,25 +197,24 @@ describe.each(testDatabases())('HTTP API on $name', ({ open }) => {
     expect(practices).toHaveLength(2);
     expect(warnings).toHaveLength(3);
     practices[0].country = 'Germany';
-    const saved = await app.inject({ method: 'POST', url: '/api/practices', payload: { practices } });
+    const saved = await inject({ method: 'POST', url: '/api/practices', payload: { practices } });
     expect(saved.statusCode).toBe(201);
     const [id] = saved.json().ids;
     for (const to of ['in_review', 'published']) {
       expect(
-        (await app.inject({ method: 'POST', url: `/api/practices/${id}/workflow`, payload: { to } }))
-          .statusCode,
+        (await inject({ method: 'POST', url: `/api/practices/${id}/workflow`, payload: { to } })).statusCode,
       ).toBe(200);
     }
-    const found = (await app.inject({ url: '/api/practices?q=volunteers&country=Germany' })).json();
+    const found = (await inject({ url: '/api/practices?q=volunteers&country=Germany' })).json();
     expect(found.items.map((p: { id: string }) => p.id)).toEqual([id]);
-    const sheet = await app.inject({ url: `/api/practices/${id}/export?format=pdf` });
+    const sheet = await inject({ url: `/api/practices/${id}/export?format=pdf` });
     expect(sheet.statusCode).toBe(200);
     expect(sheet.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
-    const docx = await app.inject({ url: `/api/practices/${id}/export?format=docx` });
+    const docx = await inject({ url: `/api/practices/${id}/export?format=docx` });
     expect(docx.rawPayload.subarray(0, 2).toString()).toBe('PK');
-    const csv = await app.inject({ url: '/api/practices/export?format=csv' });
+    const csv = await inject({ url: '/api/practices/export?format=csv' });
     expect(csv.payload).toContain('Welcome Cafés in Lower Saxony');
-    const bad = await app.inject({
+    const bad = await inject({
       method: 'PUT',
       url: `/api/practices/${id}/assessment`,
       payload: {
@@ -225,7 +227,7 @@ describe.each(testDatabases())('HTTP API on $name', ({ open }) => {
   });
 
   it('documents the API in OpenAPI at /api/docs', async () => {
-    const doc = (await app.inject({ url: '/api/docs/json' })).json();
+    const doc = (await inject({ url: '/api/docs/json' })).json();
     expect(Object.keys(doc.paths)).toEqual(
       expect.arrayContaining([
         '/api/evaluations',
@@ -234,7 +236,7 @@ describe.each(testDatabases())('HTTP API on $name', ({ open }) => {
         '/api/actions/{id}/updates',
       ]),
     );
-    const ui = await app.inject({ url: '/api/docs' });
+    const ui = await inject({ url: '/api/docs' });
     expect([200, 302]).toContain(ui.statusCode);
   });
 });

@@ -35,6 +35,19 @@ import { registerErrorHandler } from './plugins/errors.js';
 
 export const WEB_DIST = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
+export interface RouteEntry {
+  method: string;
+  url: string;
+  policy: string;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every /api route with the name of its policy. */
+    routeTable: RouteEntry[];
+  }
+}
+
 export interface AppOptions {
   db: Db;
   /** The organisation whose published practices visitors see (the installation's first). */
@@ -99,10 +112,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }),
   });
 
-  // Every route under /api names its policy; one without cannot be served.
+  // Every route under /api names its policy; one without cannot be served. The table is kept
+  // for the authorisation test, which calls every route as every role.
+  const routeTable: RouteEntry[] = [];
+  app.decorate('routeTable', routeTable);
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith('/api/') && route.url !== '/api/health' && !route.url.startsWith('/api/docs')) {
-      if (!route.config?.policy) throw new Error(`The route ${route.method} ${route.url} names no policy.`);
+      const policy = route.config?.policy;
+      if (!policy) throw new Error(`The route ${route.method} ${route.url} names no policy.`);
+      for (const method of [route.method].flat()) {
+        if (method !== 'HEAD') routeTable.push({ method, url: route.url, policy: policy.name });
+      }
     }
   });
 

@@ -53,3 +53,16 @@ export function startServer(
     });
   });
 }
+
+/** Creates the first administrator on a running server and returns the session cookie. */
+export async function setupAdminOver(url: string, email = 'admin@example.org'): Promise<string> {
+  const res = await fetch(`${url}/api/setup`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name: 'Ada Admin', email, password: 'a long test password' }),
+  });
+  if (res.status !== 200) throw new Error(`setup failed: ${res.status} ${await res.text()}`);
+  const cookie = res.headers.getSetCookie().find((c) => c.startsWith('integra.session_token='));
+  if (!cookie) throw new Error('No session cookie was set.');
+  return cookie.split(';')[0];
+}

@@ -15,6 +15,7 @@ import { actionPolicies } from './policies.js';
 import {
   type ActionExportRow,
   addProgressUpdate,
+  assertActionOf,
   deleteAction,
   getAction,
   listActions,
@@ -143,7 +144,10 @@ export function actionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           response: { 200: historySchema },
         },
       },
-      (req) => historyOf(ctx.db, req.caller.organisationId, req.params.id, req.query),
+      async (req) => {
+        await assertActionOf(ctx.db, req.caller.organisationId, req.params.id);
+        return historyOf(ctx.db, req.caller.organisationId, req.params.id, req.query);
+      },
     );
 
     app.patch(

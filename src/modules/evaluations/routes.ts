@@ -23,6 +23,7 @@ import {
 } from './model.js';
 import { evaluationPolicies } from './policies.js';
 import {
+  assertEvaluationOf,
   deleteEvaluation,
   getMatrix,
   listEvaluations,
@@ -211,7 +212,10 @@ export function evaluationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           response: { 200: historySchema },
         },
       },
-      (req) => historyOf(ctx.db, req.caller.organisationId, req.params.id, req.query),
+      async (req) => {
+        await assertEvaluationOf(ctx.db, req.caller.organisationId, req.params.id);
+        return historyOf(ctx.db, req.caller.organisationId, req.params.id, req.query);
+      },
     );
 
     app.get(

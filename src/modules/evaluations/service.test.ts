@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.js';
 import { csvStream, writeXlsx } from '../../lib/spreadsheet.js';
+import { systemCaller } from '../../server/caller.js';
 import { testDatabases } from '../../test/databases.js';
 import { ensureDefaultOrganisation } from '../accounts/service.js';
 import { actionListQuerySchema } from '../actions/model.js';
@@ -36,14 +37,14 @@ describe.each(testDatabases())('evaluations on $name', ({ open }) => {
     classicId = (
       await saveEvaluation(
         database.db,
-        org,
+        systemCaller(org),
         importMatrixText(fixture('classic-welcome-desks.txt')).evaluation,
       )
     ).id;
     id2022 = (
       await saveEvaluation(
         database.db,
-        org,
+        systemCaller(org),
         importMatrixText(fixture('2022-language-courses.txt')).evaluation,
       )
     ).id;
@@ -94,7 +95,7 @@ describe.each(testDatabases())('evaluations on $name', ({ open }) => {
     const a = m.recommendations[1].actions[0];
     const after = await addProgressUpdate(
       database.db,
-      org,
+      systemCaller(org),
       a.id,
       {
         author: 'Lena Okafor',
@@ -117,7 +118,7 @@ describe.each(testDatabases())('evaluations on $name', ({ open }) => {
     ]);
     const again = await addProgressUpdate(
       database.db,
-      org,
+      systemCaller(org),
       a.id,
       { author: 'Lena', comment: 'Shared with partners' },
       TODAY,
@@ -130,7 +131,7 @@ describe.each(testDatabases())('evaluations on $name', ({ open }) => {
     const m = await getMatrix(database.db, org, classicId, TODAY);
     const a = m.recommendations[0].actions[1];
     await expect(
-      addProgressUpdate(database.db, org, a.id, { author: 'X', status: 'open' }, TODAY),
+      addProgressUpdate(database.db, systemCaller(org), a.id, { author: 'X', status: 'open' }, TODAY),
     ).rejects.toMatchObject({
       code: 'invalid',
       details: [expect.objectContaining({ path: 'status' })],
@@ -138,7 +139,7 @@ describe.each(testDatabases())('evaluations on $name', ({ open }) => {
     await expect(
       addProgressUpdate(
         database.db,
-        org,
+        systemCaller(org),
         a.id,
         { author: 'X', comment: 'hi', recordedOn: '2024-01-17' },
         TODAY,
@@ -153,20 +154,22 @@ describe.each(testDatabases())('evaluations on $name', ({ open }) => {
     const a = m.recommendations[3].actions[0];
     const edited = await updateAction(
       database.db,
-      org,
+      systemCaller(org),
       a.id,
       { timeframe: 'Q1 2024', due: { from: '2024-01-01', to: '2024-03-31', inferred: false } },
       TODAY,
     );
     expect(edited).toMatchObject({ timeframe: 'Q1 2024', due: { from: '2024-01-01', to: '2024-03-31' } });
     // A new timeframe alone gives the due window it reads as, with the evaluation's year where it names none.
-    const reread = await updateAction(database.db, org, a.id, { timeframe: 'Q2 to Q3' }, TODAY);
+    const reread = await updateAction(database.db, systemCaller(org), a.id, { timeframe: 'Q2 to Q3' }, TODAY);
     expect(reread.due).toEqual({ from: '2023-04-01', to: '2023-09-30', inferred: true });
-    await updateRecommendation(database.db, org, m.recommendations[3].id, { response: 'accepted' });
+    await updateRecommendation(database.db, systemCaller(org), m.recommendations[3].id, {
+      response: 'accepted',
+    });
     const after = await getMatrix(database.db, org, classicId, TODAY);
     expect(after.recommendations[3].response).toBe('accepted');
     await expect(
-      updateRecommendation(database.db, org, m.recommendations[3].id, { status: 'open' }),
+      updateRecommendation(database.db, systemCaller(org), m.recommendations[3].id, { status: 'open' }),
     ).rejects.toMatchObject({
       code: 'invalid',
     });
@@ -210,13 +213,13 @@ describe.each(testDatabases())('evaluations on $name', ({ open }) => {
     const [{ n: before }] = await database.db.select({ n: count() }).from(evaluations);
     const bad = importMatrixText(fixture('classic-welcome-desks.txt')).evaluation;
     bad.recommendations[0].priority = 7;
-    await expect(saveEvaluation(database.db, org, bad)).rejects.toMatchObject({
+    await expect(saveEvaluation(database.db, systemCaller(org), bad)).rejects.toMatchObject({
       code: 'invalid',
       details: [expect.objectContaining({ path: 'recommendations.0.priority' })],
     });
     const broken = importMatrixText(fixture('classic-welcome-desks.txt')).evaluation;
     broken.recommendations[3].actions[1].text = 'contains a NUL \u0000 byte, which PostgreSQL refuses';
-    await expect(saveEvaluation(database.db, org, broken)).rejects.toThrow();
+    await expect(saveEvaluation(database.db, systemCaller(org), broken)).rejects.toThrow();
     const [{ n: after }] = await database.db.select({ n: count() }).from(evaluations);
     expect(after).toBe(before);
     const [{ n: actionRows }] = await database.db.select({ n: count() }).from(actions);

@@ -29,6 +29,7 @@ import {
   workflowSchema,
 } from './model.js';
 import {
+  assertPracticeOf,
   checklistHeatmap,
   comparePractices,
   createImprovementAction,
@@ -323,7 +324,10 @@ export function practiceRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           response: { 200: historySchema },
         },
       },
-      (req) => historyOf(ctx.db, req.caller.organisationId, req.params.id, req.query),
+      async (req) => {
+        await assertPracticeOf(ctx.db, req.caller.organisationId, req.params.id);
+        return historyOf(ctx.db, req.caller.organisationId, req.params.id, req.query);
+      },
     );
 
     app.patch(

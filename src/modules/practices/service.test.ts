@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.js';
+import { systemCaller } from '../../server/caller.js';
 import { testDatabases } from '../../test/databases.js';
 import { createOrganisation, ensureDefaultOrganisation } from '../accounts/service.js';
 import { actionListQuerySchema } from '../actions/model.js';
@@ -40,13 +41,17 @@ describe.each(testDatabases())('practice library on $name', ({ open }) => {
     org = await ensureDefaultOrganisation(database.db);
     await ensureBuiltInFrameworks(database.db);
     const read = importPracticePages(pages);
-    [cafes, mentoring] = await createPractices(database.db, org, read.practices.map(practiceFromImport));
-    await updatePractice(database.db, org, cafes, {
+    [cafes, mentoring] = await createPractices(
+      database.db,
+      systemCaller(org),
+      read.practices.map(practiceFromImport),
+    );
+    await updatePractice(database.db, systemCaller(org), cafes, {
       country: 'Germany',
       targetGroups: ['families', 'newcomers in work'],
       areas: ['social_participation', 'language'],
     });
-    await updatePractice(database.db, org, mentoring, {
+    await updatePractice(database.db, systemCaller(org), mentoring, {
       country: 'Italy',
       targetGroups: ['young people'],
       areas: ['employment'],
@@ -97,13 +102,13 @@ describe.each(testDatabases())('practice library on $name', ({ open }) => {
         },
       },
     ];
-    await expect(createPractices(database.db, org, [base, bad[0]])).rejects.toMatchObject({
+    await expect(createPractices(database.db, systemCaller(org), [base, bad[0]])).rejects.toMatchObject({
       details: [expect.objectContaining({ path: 'assessment.framework' })],
     });
-    await expect(createPractices(database.db, org, [bad[1]])).rejects.toMatchObject({
+    await expect(createPractices(database.db, systemCaller(org), [bad[1]])).rejects.toMatchObject({
       details: [expect.objectContaining({ path: 'assessment.questions.0.items.0.itemId' })],
     });
-    await expect(createPractices(database.db, org, [bad[2]])).rejects.toMatchObject({
+    await expect(createPractices(database.db, systemCaller(org), [bad[2]])).rejects.toMatchObject({
       details: [expect.objectContaining({ path: 'practices.0.assessment.questions.0.items.0.mark' })],
     });
     expect(
@@ -112,16 +117,16 @@ describe.each(testDatabases())('practice library on $name', ({ open }) => {
   });
 
   it('moves practices through review to publication, with the reviewer’s comment', async () => {
-    await expect(moveWorkflow(database.db, org, cafes, 'published')).rejects.toMatchObject({
+    await expect(moveWorkflow(database.db, systemCaller(org), cafes, 'published')).rejects.toMatchObject({
       code: 'invalid',
     });
-    await moveWorkflow(database.db, org, cafes, 'in_review');
-    await moveWorkflow(database.db, org, cafes, 'draft', 'Please add the funding sources.');
+    await moveWorkflow(database.db, systemCaller(org), cafes, 'in_review');
+    await moveWorkflow(database.db, systemCaller(org), cafes, 'draft', 'Please add the funding sources.');
     expect((await getPracticePage(database.db, org, cafes)).reviewComment).toBe(
       'Please add the funding sources.',
     );
-    await moveWorkflow(database.db, org, cafes, 'in_review');
-    await moveWorkflow(database.db, org, cafes, 'published');
+    await moveWorkflow(database.db, systemCaller(org), cafes, 'in_review');
+    await moveWorkflow(database.db, systemCaller(org), cafes, 'published');
     expect((await getPracticePage(database.db, org, cafes)).status).toBe('published');
   });
 
@@ -150,7 +155,7 @@ describe.each(testDatabases())('practice library on $name', ({ open }) => {
     const other = await createOrganisation(database.db, 'Orchard network');
     await createPractices(
       database.db,
-      other,
+      systemCaller(other),
       titles.map((title) => ({ title, summary: 'Neighbours tend an orchard together.', country: 'Malta' })),
     );
     const q = (over: Record<string, unknown>) =>
@@ -232,7 +237,7 @@ describe.each(testDatabases())('practice library on $name', ({ open }) => {
   it('turns an unmet checklist item into an action in the same tracker as evaluation follow-up', async () => {
     const action = await createImprovementAction(
       database.db,
-      org,
+      systemCaller(org),
       cafes,
       'IP1.3',
       {
@@ -257,7 +262,7 @@ describe.each(testDatabases())('practice library on $name', ({ open }) => {
       }),
     ]);
     await expect(
-      createImprovementAction(database.db, org, cafes, 'SU1.1', { text: 'x' }, TODAY),
+      createImprovementAction(database.db, systemCaller(org), cafes, 'SU1.1', { text: 'x' }, TODAY),
     ).rejects.toMatchObject({ code: 'not_found' });
   });
 });

@@ -893,3 +893,12 @@ export async function createImprovementAction(
     return getAction(tx, organisationId, id, today);
   });
 }
+
+/** Throws NotFound unless the practice (deleted or not) belongs to the organisation. */
+export async function assertPracticeOf(db: Db, organisationId: string, id: string): Promise<void> {
+  const [p] = await db
+    .select({ id: practices.id })
+    .from(practices)
+    .where(and(eq(practices.id, id), eq(practices.organisationId, organisationId)));
+  if (!p) throw new NotFound('practice');
+}
