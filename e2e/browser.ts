@@ -3,24 +3,31 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { startServer } from '../src/test/spawn.js';
+import { setupAdminOver, startServer } from '../src/test/spawn.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export interface Session {
   url: string;
   page: Page;
+  browser: Browser;
+  /** A fresh browser context (another person) on the same server. */
+  newPage(): Promise<Page>;
   close(): Promise<void>;
 }
 
-export async function openSession(): Promise<Session> {
+/**
+ * A server on a fresh data folder and a browser. With `signedIn` (the default) the first
+ * administrator is created through the API and the browser holds their session.
+ */
+export async function openSession(options: { signedIn?: boolean; env?: Record<string, string> } = {}): Promise<Session> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(
       `Chromium not found at ${CHROMIUM}: install Debian's chromium package or set CHROMIUM_PATH.`,
     );
   }
   const data = mkdtempSync(path.join(tmpdir(), 'integra-e2e-'));
-  const server = await startServer({ INTEGRA_DATA: data });
+  const server = await startServer({ INTEGRA_DATA: data, ...(options.env ?? {}) });
   const browser: Browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: [
@@ -32,15 +39,25 @@ export async function openSession(): Promise<Session> {
       '--no-first-run',
     ],
   });
-  const context = await browser.newContext({
-    acceptDownloads: true,
-    viewport: { width: 1400, height: 1000 },
-    locale: 'en-GB',
-  });
-  const page = await context.newPage();
+  const newPage = async () => {
+    const context = await browser.newContext({
+      acceptDownloads: true,
+      viewport: { width: 1400, height: 1000 },
+      locale: 'en-GB',
+    });
+    return context.newPage();
+  };
+  const page = await newPage();
+  if (options.signedIn !== false) {
+    const cookie = await setupAdminOver(server.url);
+    const [name, value] = cookie.split(/=(.*)/s);
+    await page.context().addCookies([{ name, value, url: server.url, httpOnly: true, sameSite: 'Lax' }]);
+  }
   return {
     url: server.url,
     page,
+    browser,
+    newPage,
     close: async () => {
       await browser.close();
       server.child.kill('SIGTERM');

@@ -20,6 +20,8 @@ export async function api<T>(path: string, init: RequestInit & { json?: unknown 
   const { json, ...rest } = init;
   const headers = new Headers(rest.headers);
   if (json !== undefined) headers.set('content-type', 'application/json');
+  const organisation = currentOrganisation();
+  if (organisation) headers.set('x-organisation', organisation);
   const res = await fetch(`/api${path}`, {
     ...rest,
     headers,
@@ -46,4 +48,19 @@ export function toQuery(params: Record<string, string | number | boolean | undef
     if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
   const s = q.toString();
   return s ? `?${s}` : '';
+}
+
+const ORGANISATION_KEY = 'integra.organisation';
+
+/** The organisation the user chose to work in (for people in several). */
+export function currentOrganisation(): string | null {
+  try {
+    return localStorage.getItem(ORGANISATION_KEY);
+  } catch {
+    return null;
+  }
+}
+
+export function chooseOrganisation(id: string) {
+  localStorage.setItem(ORGANISATION_KEY, id);
 }

@@ -1,4 +1,5 @@
 /** The list of evaluations with their progress: completed actions out of all, and what is overdue. */
+
 import {
   Anchor,
   Badge,
@@ -17,7 +18,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { EvaluationSummary } from '../../../src/modules/evaluations/model';
+import { can, useSession } from '../accounts/session';
 import { api, toQuery } from '../api';
+import { DeletedList } from '../shared/Trash';
 import { ErrorAlert } from '../shared/ui';
 
 const PAGE_SIZE = 25;
@@ -28,6 +31,7 @@ export function EvaluationsPage() {
   const page = Number(params.get('page') ?? 1);
   const q = params.get('q') ?? '';
   const [search, setSearch] = useState(q);
+  const may = can(useSession().data);
   const list = useQuery({
     queryKey: ['evaluations', page, q],
     queryFn: () =>
@@ -40,9 +44,11 @@ export function EvaluationsPage() {
     <Stack>
       <Group justify="space-between">
         <Title order={2}>{t('evaluations.title')}</Title>
-        <Button component={Link} to="/import">
-          {t('evaluations.import')}
-        </Button>
+        {may.edit && (
+          <Button component={Link} to="/import">
+            {t('evaluations.import')}
+          </Button>
+        )}
       </Group>
       <form
         onSubmit={(e) => {
@@ -110,6 +116,12 @@ export function EvaluationsPage() {
           total={Math.ceil(list.data.total / PAGE_SIZE)}
           value={page}
           onChange={(p) => setParams({ ...(q ? { q } : {}), page: String(p) })}
+        />
+      )}
+      {may.edit && (
+        <DeletedList
+          listPath="/evaluations?deleted=true&pageSize=50"
+          restorePath={(id) => `/evaluations/${id}/restore`}
         />
       )}
     </Stack>

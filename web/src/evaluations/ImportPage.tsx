@@ -9,7 +9,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { ImportedEvaluation, ImportResult } from '../../../src/modules/evaluations/model';
-import { ApiError, api } from '../api';
+import { ApiError, api, currentOrganisation } from '../api';
 import { ErrorAlert } from '../shared/ui';
 import { ReviewForm } from './ReviewForm';
 
@@ -18,6 +18,8 @@ function uploadForReview(file: File, onProgress: (share: number) => void): Promi
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', '/api/evaluations/import/file?dryRun=true');
+    const organisation = currentOrganisation();
+    if (organisation) xhr.setRequestHeader('x-organisation', organisation);
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable) onProgress(e.loaded / e.total);
     };

@@ -2,6 +2,7 @@
  * One evaluation shown as its matrix: each recommendation with its response and key actions,
  * where progress is recorded, fields are edited, and the matrix is exported.
  */
+
 import {
   Alert,
   Anchor,
@@ -23,12 +24,15 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import type { Matrix } from '../../../src/modules/evaluations/model';
 import { STATUS_VOCABULARY } from '../../../src/modules/evaluations/model';
+import { can, useSession } from '../accounts/session';
 import { ActionEditModal } from '../actions/ActionEditModal';
 import { ProgressModal } from '../actions/ProgressModal';
 import { api } from '../api';
+import { HistoryPanel } from '../shared/History';
+import { DeleteButton } from '../shared/Trash';
 import {
   DueText,
   ErrorAlert,
@@ -48,6 +52,8 @@ export function MatrixPage() {
   const { id } = useParams();
   const { t } = useTranslation();
   const matrix = useQuery({ queryKey: ['matrix', id], queryFn: () => api<Matrix>(`/evaluations/${id}`) });
+  const may = can(useSession().data);
+  const navigate = useNavigate();
   const [progressFor, setProgressFor] = useState<Action | null>(null);
   const [editAction, setEditAction] = useState<Action | null>(null);
   const [editRec, setEditRec] = useState<Rec | null>(null);
@@ -92,9 +98,14 @@ export function MatrixPage() {
           )}
         </Stack>
         <Group>
-          <Button variant="default" onClick={() => setEditEval(true)}>
-            {t('common.edit')}
-          </Button>
+          {may.edit && (
+            <DeleteButton path={`/evaluations/${m.id}`} title={m.title} onDeleted={() => navigate('/')} />
+          )}
+          {may.edit && (
+            <Button variant="default" onClick={() => setEditEval(true)}>
+              {t('common.edit')}
+            </Button>
+          )}
           <Menu>
             <Menu.Target>
               <Button>{t('matrix.export')}</Button>
@@ -138,9 +149,11 @@ export function MatrixPage() {
               <ResponseBadge response={r.response} />
               {r.status && <StatusBadge status={r.status} />}
             </Group>
-            <Button size="xs" variant="default" onClick={() => setEditRec(r)}>
-              {t('recommendation.edit')}
-            </Button>
+            {may.edit && (
+              <Button size="xs" variant="default" onClick={() => setEditRec(r)}>
+                {t('recommendation.edit')}
+              </Button>
+            )}
           </Group>
           <Text mt="xs" style={{ whiteSpace: 'pre-wrap' }}>
             {r.text}
@@ -213,21 +226,25 @@ export function MatrixPage() {
                     </Table.Td>
                     <Table.Td>
                       <Group gap={4} wrap="nowrap">
-                        <Button
-                          size="xs"
-                          onClick={() => setProgressFor(a)}
-                          aria-label={t('action.recordProgressFor', { n: a.number })}
-                        >
-                          {t('action.recordProgress')}
-                        </Button>
-                        <Button
-                          size="xs"
-                          variant="default"
-                          onClick={() => setEditAction(a)}
-                          aria-label={t('action.editFor', { n: a.number })}
-                        >
-                          {t('common.edit')}
-                        </Button>
+                        {may.progress && (
+                          <Button
+                            size="xs"
+                            onClick={() => setProgressFor(a)}
+                            aria-label={t('action.recordProgressFor', { n: a.number })}
+                          >
+                            {t('action.recordProgress')}
+                          </Button>
+                        )}
+                        {may.edit && (
+                          <Button
+                            size="xs"
+                            variant="default"
+                            onClick={() => setEditAction(a)}
+                            aria-label={t('action.editFor', { n: a.number })}
+                          >
+                            {t('common.edit')}
+                          </Button>
+                        )}
                       </Group>
                     </Table.Td>
                   </Table.Tr>
@@ -243,18 +260,22 @@ export function MatrixPage() {
               ))}
             </Table.Tbody>
           </Table>
-          <Group mt="xs">
-            <Button
-              size="xs"
-              variant="subtle"
-              onClick={() => addAction.mutate(r.id)}
-              loading={addAction.isPending}
-            >
-              {t('action.add')}
-            </Button>
-          </Group>
+          {may.edit && (
+            <Group mt="xs">
+              <Button
+                size="xs"
+                variant="subtle"
+                onClick={() => addAction.mutate(r.id)}
+                loading={addAction.isPending}
+              >
+                {t('action.add')}
+              </Button>
+            </Group>
+          )}
         </Card>
       ))}
+
+      <HistoryPanel path={`/evaluations/${m.id}`} />
 
       {progressFor && (
         <ProgressModal action={progressFor} statuses={statuses} onClose={() => setProgressFor(null)} />

@@ -2,6 +2,7 @@
  * The practice catalogue: full-text search, facets with counts, sorting, pagination, and a
  * selection of two to four practices to compare. Filters live in the address.
  */
+
 import {
   Anchor,
   Badge,
@@ -23,7 +24,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { Catalogue, FacetCount } from '../../../src/modules/practices/model';
+import { can, useSession } from '../accounts/session';
 import { api, toQuery } from '../api';
+import { DeletedList } from '../shared/Trash';
 import { ErrorAlert, fieldError } from '../shared/ui';
 
 const PAGE_SIZE = 20;
@@ -42,6 +45,7 @@ export function CataloguePage() {
   const [words, setWords] = useState(get('q'));
   const [selected, setSelected] = useState<string[]>([]);
   const [creating, setCreating] = useState(false);
+  const may = can(useSession().data);
   const query = {
     q: get('q'),
     country: get('country'),
@@ -81,10 +85,12 @@ export function CataloguePage() {
           <Button component={Link} to="/practices/heatmap" variant="default">
             {t('practices.heatmap')}
           </Button>
-          <Button component={Link} to="/practices/import" variant="default">
-            {t('practices.import')}
-          </Button>
-          <Button onClick={() => setCreating(true)}>{t('practices.new')}</Button>
+          {may.edit && (
+            <Button component={Link} to="/practices/import" variant="default">
+              {t('practices.import')}
+            </Button>
+          )}
+          {may.edit && <Button onClick={() => setCreating(true)}>{t('practices.new')}</Button>}
         </Group>
       </Group>
       <form
@@ -101,17 +107,19 @@ export function CataloguePage() {
             w={360}
           />
           <Button type="submit">{t('practices.find')}</Button>
-          <NativeSelect
-            label={t('practices.status')}
-            value={query.status}
-            onChange={(e) =>
-              set('status', e.currentTarget.value === 'published' ? null : e.currentTarget.value)
-            }
-            data={['published', 'in_review', 'draft', 'all'].map((s) => ({
-              value: s,
-              label: t(`practiceStatus.${s}`),
-            }))}
-          />
+          {may.read && (
+            <NativeSelect
+              label={t('practices.status')}
+              value={query.status}
+              onChange={(e) =>
+                set('status', e.currentTarget.value === 'published' ? null : e.currentTarget.value)
+              }
+              data={['published', 'in_review', 'draft', 'all'].map((s) => ({
+                value: s,
+                label: t(`practiceStatus.${s}`),
+              }))}
+            />
+          )}
           <NativeSelect
             label={t('actions.filter.sort')}
             value={query.sort}
@@ -238,6 +246,9 @@ export function CataloguePage() {
           </Stack>
         </Grid.Col>
       </Grid>
+      {may.edit && (
+        <DeletedList listPath="/practices/deleted" restorePath={(id) => `/practices/${id}/restore`} />
+      )}
     </Stack>
   );
 }

@@ -3,6 +3,7 @@
  * each guiding question with narrative, inspiring tools and checklist marks; an unmet item can
  * become an improvement action in the shared tracker.
  */
+
 import {
   Alert,
   Anchor,
@@ -22,10 +23,13 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { AREAS } from '../../../src/modules/practices/model';
 import type { PracticePage as Page } from '../../../src/modules/practices/service';
+import { can, useSession } from '../accounts/session';
 import { api } from '../api';
+import { HistoryPanel } from '../shared/History';
+import { DeleteButton } from '../shared/Trash';
 import { ErrorAlert, FormButtons, fieldError } from '../shared/ui';
 import { CoverageRadar, MarkBadge } from './parts';
 
@@ -37,6 +41,8 @@ export function PracticePage() {
   const [comment, setComment] = useState('');
   const [actionFor, setActionFor] = useState<{ id: string; text: string } | null>(null);
   const [editing, setEditing] = useState(false);
+  const may = can(useSession().data);
+  const navigate = useNavigate();
   const move = useMutation({
     mutationFn: (to: string) =>
       api(`/practices/${id}/workflow`, { method: 'POST', json: { to, comment: comment || undefined } }),
@@ -75,12 +81,23 @@ export function PracticePage() {
           </Group>
         </Stack>
         <Group>
-          <Button variant="default" onClick={() => setEditing(true)}>
-            {t('common.edit')}
-          </Button>
-          <Button component={Link} to={`/practices/${p.id}/assess`} variant="default">
-            {t('assess.open')}
-          </Button>
+          {may.edit && (
+            <DeleteButton
+              path={`/practices/${p.id}`}
+              title={p.title}
+              onDeleted={() => navigate('/practices')}
+            />
+          )}
+          {may.edit && (
+            <Button variant="default" onClick={() => setEditing(true)}>
+              {t('common.edit')}
+            </Button>
+          )}
+          {may.edit && (
+            <Button component={Link} to={`/practices/${p.id}/assess`} variant="default">
+              {t('assess.open')}
+            </Button>
+          )}
           <Anchor href={`/api/practices/${p.id}/export?format=docx`} download>
             {t('practice.sheetDocx')}
           </Anchor>
@@ -94,39 +111,41 @@ export function PracticePage() {
           {p.reviewComment}
         </Alert>
       )}
-      <Card withBorder>
-        <Stack gap="xs">
-          <Text fw={600}>{t('practice.workflow')}</Text>
-          <Textarea
-            label={t('practice.comment')}
-            value={comment}
-            onChange={(e) => setComment(e.currentTarget.value)}
-            autosize
-            maw={600}
-          />
-          <Group>
-            {p.status === 'draft' && (
-              <Button onClick={() => move.mutate('in_review')}>{t('practice.submit')}</Button>
-            )}
-            {p.status === 'in_review' && (
-              <Button color="green" onClick={() => move.mutate('published')}>
-                {t('practice.publish')}
-              </Button>
-            )}
-            {p.status === 'in_review' && (
-              <Button variant="default" onClick={() => move.mutate('draft')}>
-                {t('practice.return')}
-              </Button>
-            )}
-            {p.status === 'published' && (
-              <Button variant="default" onClick={() => move.mutate('draft')}>
-                {t('practice.unpublish')}
-              </Button>
-            )}
-          </Group>
-          <ErrorAlert error={move.error} />
-        </Stack>
-      </Card>
+      {may.workflow && (
+        <Card withBorder>
+          <Stack gap="xs">
+            <Text fw={600}>{t('practice.workflow')}</Text>
+            <Textarea
+              label={t('practice.comment')}
+              value={comment}
+              onChange={(e) => setComment(e.currentTarget.value)}
+              autosize
+              maw={600}
+            />
+            <Group>
+              {p.status === 'draft' && (
+                <Button onClick={() => move.mutate('in_review')}>{t('practice.submit')}</Button>
+              )}
+              {p.status === 'in_review' && (
+                <Button color="green" onClick={() => move.mutate('published')}>
+                  {t('practice.publish')}
+                </Button>
+              )}
+              {p.status === 'in_review' && (
+                <Button variant="default" onClick={() => move.mutate('draft')}>
+                  {t('practice.return')}
+                </Button>
+              )}
+              {p.status === 'published' && (
+                <Button variant="default" onClick={() => move.mutate('draft')}>
+                  {t('practice.unpublish')}
+                </Button>
+              )}
+            </Group>
+            <ErrorAlert error={move.error} />
+          </Stack>
+        </Card>
+      )}
       {p.summary && <Text style={{ whiteSpace: 'pre-wrap' }}>{p.summary}</Text>}
       {facts.length > 0 && (
         <Table withTableBorder maw={800}>
@@ -187,7 +206,7 @@ export function PracticePage() {
                           <Text size="sm">{it.text}</Text>
                         </Table.Td>
                         <Table.Td w={220}>
-                          {it.mark === 'not_met' && (
+                          {it.mark === 'not_met' && may.edit && (
                             <Group gap={4}>
                               <Button
                                 size="xs"
@@ -217,6 +236,7 @@ export function PracticePage() {
         <ImprovementModal practiceId={p.id} item={actionFor} onClose={() => setActionFor(null)} />
       )}
       {editing && <EditModal page={p} onClose={() => setEditing(false)} />}
+      {may.read && <HistoryPanel path={`/practices/${p.id}`} />}
     </Stack>
   );
 }

@@ -1,0 +1,479 @@
+/** First start, sign-in, password reset, invitations and members. */
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  CopyButton,
+  Group,
+  NativeSelect,
+  PasswordInput,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Navigate, useNavigate, useParams, useSearchParams } from 'react-router';
+import { ROLE_NAMES } from '../../../src/modules/accounts/model';
+import { api } from '../api';
+import { ErrorAlert, fieldError } from '../shared/ui';
+import { useRefreshSession, useSession } from './session';
+
+const narrow = { maxWidth: 420, margin: '40px auto' } as const;
+
+/** Where to go after signing in: the page asked for, if it is one of ours. */
+const safeNext = (next: string | null) => (next?.startsWith('/') && !next.startsWith('//') ? next : '/');
+
+export function SetupPage() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const refresh = useRefreshSession();
+  const navigate = useNavigate();
+  const [form, setForm] = useState({ name: '', email: '', password: '' });
+  const setup = useMutation({
+    mutationFn: () => api('/setup', { method: 'POST', json: form }),
+    onSuccess: async () => {
+      await refresh();
+      navigate('/');
+    },
+  });
+  if (session.data && !session.data.setupNeeded) return <Navigate to="/" replace />;
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setup.mutate();
+  };
+  return (
+    <Card withBorder style={narrow} component="form" onSubmit={submit}>
+      <Stack>
+        <Title order={2}>{t('accounts.setupTitle')}</Title>
+        <Text c="dimmed">{t('accounts.setupIntro')}</Text>
+        <TextInput
+          label={t('accounts.name')}
+          required
+          value={form.name}
+          onChange={(e) => setForm({ ...form, name: e.currentTarget.value })}
+          error={fieldError(setup.error, 'name')}
+        />
+        <TextInput
+          label={t('accounts.email')}
+          type="email"
+          required
+          value={form.email}
+          onChange={(e) => setForm({ ...form, email: e.currentTarget.value })}
+          error={fieldError(setup.error, 'email')}
+        />
+        <PasswordInput
+          label={t('accounts.password')}
+          description={t('accounts.passwordRule')}
+          required
+          value={form.password}
+          onChange={(e) => setForm({ ...form, password: e.currentTarget.value })}
+          error={fieldError(setup.error, 'password')}
+        />
+        <ErrorAlert error={setup.error} />
+        <Button type="submit" loading={setup.isPending}>
+          {t('accounts.createAdmin')}
+        </Button>
+      </Stack>
+    </Card>
+  );
+}
+
+export function SignInPage() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const refresh = useRefreshSession();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const [form, setForm] = useState({ email: '', password: '' });
+  const signIn = useMutation({
+    mutationFn: () => api('/auth/sign-in/email', { method: 'POST', json: form }),
+    onSuccess: async () => {
+      await refresh();
+      navigate(safeNext(params.get('next')));
+    },
+  });
+  if (session.data?.setupNeeded) return <Navigate to="/setup" replace />;
+  return (
+    <Card
+      withBorder
+      style={narrow}
+      component="form"
+      onSubmit={(e: FormEvent) => {
+        e.preventDefault();
+        signIn.mutate();
+      }}
+    >
+      <Stack>
+        <Title order={2}>{t('accounts.signIn')}</Title>
+        <TextInput
+          label={t('accounts.email')}
+          type="email"
+          required
+          autoComplete="username"
+          value={form.email}
+          onChange={(e) => setForm({ ...form, email: e.currentTarget.value })}
+        />
+        <PasswordInput
+          label={t('accounts.password')}
+          required
+          autoComplete="current-password"
+          value={form.password}
+          onChange={(e) => setForm({ ...form, password: e.currentTarget.value })}
+        />
+        <ErrorAlert error={signIn.error} />
+        <Button type="submit" loading={signIn.isPending}>
+          {t('accounts.signIn')}
+        </Button>
+        {session.data?.oidc && (
+          <Button
+            variant="default"
+            onClick={async () => {
+              const res = await api<{ url: string }>('/auth/sign-in/oauth2', {
+                method: 'POST',
+                json: { providerId: 'oidc', callbackURL: safeNext(params.get('next')) },
+              });
+              window.location.href = res.url;
+            }}
+          >
+            {t('accounts.signInWithProvider')}
+          </Button>
+        )}
+        <Anchor component={Link} to="/forgot-password" size="sm">
+          {t('accounts.forgot')}
+        </Anchor>
+      </Stack>
+    </Card>
+  );
+}
+
+export function ForgotPasswordPage() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const [email, setEmail] = useState('');
+  const request = useMutation({
+    mutationFn: () =>
+      api('/auth/request-password-reset', { method: 'POST', json: { email, redirectTo: '/reset-password' } }),
+  });
+  return (
+    <Card
+      withBorder
+      style={narrow}
+      component="form"
+      onSubmit={(e: FormEvent) => {
+        e.preventDefault();
+        request.mutate();
+      }}
+    >
+      <Stack>
+        <Title order={2}>{t('accounts.forgotTitle')}</Title>
+        {session.data && !session.data.mail && <Alert color="yellow">{t('accounts.noMail')}</Alert>}
+        <TextInput
+          label={t('accounts.email')}
+          type="email"
+          required
+          value={email}
+          onChange={(e) => setEmail(e.currentTarget.value)}
+        />
+        <ErrorAlert error={request.error} />
+        {request.isSuccess ? (
+          <Alert color="green">{t('accounts.resetSent')}</Alert>
+        ) : (
+          <Button type="submit" loading={request.isPending}>
+            {t('accounts.sendReset')}
+          </Button>
+        )}
+      </Stack>
+    </Card>
+  );
+}
+
+export function ResetPasswordPage() {
+  const { t } = useTranslation();
+  const [params] = useSearchParams();
+  const token = params.get('token') ?? '';
+  const [password, setPassword] = useState('');
+  const reset = useMutation({
+    mutationFn: () => api('/auth/reset-password', { method: 'POST', json: { newPassword: password, token } }),
+  });
+  if (params.get('error')) {
+    return (
+      <Alert color="red" style={narrow}>
+        {t('accounts.resetExpired')}
+      </Alert>
+    );
+  }
+  return (
+    <Card
+      withBorder
+      style={narrow}
+      component="form"
+      onSubmit={(e: FormEvent) => {
+        e.preventDefault();
+        reset.mutate();
+      }}
+    >
+      <Stack>
+        <Title order={2}>{t('accounts.newPassword')}</Title>
+        <PasswordInput
+          label={t('accounts.password')}
+          description={t('accounts.passwordRule')}
+          required
+          value={password}
+          onChange={(e) => setPassword(e.currentTarget.value)}
+        />
+        <ErrorAlert error={reset.error} />
+        {reset.isSuccess ? (
+          <Alert color="green">
+            {t('accounts.passwordChanged')}{' '}
+            <Anchor component={Link} to="/sign-in">
+              {t('accounts.signIn')}
+            </Anchor>
+          </Alert>
+        ) : (
+          <Button type="submit" loading={reset.isPending}>
+            {t('accounts.savePassword')}
+          </Button>
+        )}
+      </Stack>
+    </Card>
+  );
+}
+
+interface InvitationInfo {
+  organisationName: string;
+  email: string;
+  role: string;
+  unit: string | null;
+  hasAccount: boolean;
+}
+
+export function InvitationPage() {
+  const { t } = useTranslation();
+  const { token = '' } = useParams();
+  const session = useSession();
+  const refresh = useRefreshSession();
+  const navigate = useNavigate();
+  const invitation = useQuery({
+    queryKey: ['invitation', token],
+    queryFn: () => api<InvitationInfo>(`/invitations/${encodeURIComponent(token)}`),
+    retry: false,
+  });
+  const [form, setForm] = useState({ name: '', password: '' });
+  const accept = useMutation({
+    mutationFn: () => api(`/invitations/${encodeURIComponent(token)}/accept`, { method: 'POST', json: form }),
+    onSuccess: async () => {
+      await refresh();
+      navigate('/');
+    },
+  });
+  if (invitation.isError) return <ErrorAlert error={invitation.error} />;
+  if (!invitation.data) return null;
+  const inv = invitation.data;
+  const signedInAs = session.data?.user?.email;
+  return (
+    <Card
+      withBorder
+      style={narrow}
+      component="form"
+      onSubmit={(e: FormEvent) => {
+        e.preventDefault();
+        accept.mutate();
+      }}
+    >
+      <Stack>
+        <Title order={2}>{t('accounts.invitedTo', { organisation: inv.organisationName })}</Title>
+        <Text>
+          {t('accounts.invitedAs', { email: inv.email, role: t(`roles.${inv.role}`) })}
+          {inv.unit ? ` — ${inv.unit}` : ''}
+        </Text>
+        {inv.hasAccount ? (
+          signedInAs === inv.email ? null : (
+            <Alert color="blue">
+              {t('accounts.signInFirst', { email: inv.email })}{' '}
+              <Anchor component={Link} to={`/sign-in?next=/invitations/${token}`}>
+                {t('accounts.signIn')}
+              </Anchor>
+            </Alert>
+          )
+        ) : (
+          <>
+            <TextInput
+              label={t('accounts.name')}
+              required
+              value={form.name}
+              onChange={(e) => setForm({ ...form, name: e.currentTarget.value })}
+              error={fieldError(accept.error, 'name')}
+            />
+            <PasswordInput
+              label={t('accounts.password')}
+              description={t('accounts.passwordRule')}
+              required
+              value={form.password}
+              onChange={(e) => setForm({ ...form, password: e.currentTarget.value })}
+              error={fieldError(accept.error, 'password')}
+            />
+          </>
+        )}
+        <ErrorAlert error={accept.error} />
+        <Button
+          type="submit"
+          loading={accept.isPending}
+          disabled={inv.hasAccount && signedInAs !== inv.email}
+        >
+          {t('accounts.accept')}
+        </Button>
+      </Stack>
+    </Card>
+  );
+}
+
+interface Members {
+  members: { userId: string; name: string; email: string; role: string; unit: string | null }[];
+  invitations: { id: string; email: string; role: string; unit: string | null; expiresAt: string }[];
+}
+
+export function MembersPage() {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const session = useSession();
+  const members = useQuery({ queryKey: ['members'], queryFn: () => api<Members>('/members') });
+  const [form, setForm] = useState({ email: '', role: 'contributor', unit: '' });
+  const [link, setLink] = useState<{ link: string; emailed: boolean } | null>(null);
+  const invite = useMutation({
+    mutationFn: () =>
+      api<{ link: string; emailed: boolean }>('/invitations', {
+        method: 'POST',
+        json: { ...form, unit: form.role === 'contributor' ? form.unit : null },
+      }),
+    onSuccess: (res) => {
+      setLink(res);
+      setForm({ email: '', role: form.role, unit: '' });
+      void qc.invalidateQueries({ queryKey: ['members'] });
+    },
+  });
+  const change = useMutation({
+    mutationFn: ({ userId, role }: { userId: string; role: string }) =>
+      api(`/members/${userId}`, { method: 'PATCH', json: { role } }),
+    onSettled: () => qc.invalidateQueries({ queryKey: ['members'] }),
+  });
+  const remove = useMutation({
+    mutationFn: (userId: string) => api(`/members/${userId}`, { method: 'DELETE' }),
+    onSettled: () => qc.invalidateQueries({ queryKey: ['members'] }),
+  });
+  const roles = ROLE_NAMES.map((r) => ({ value: r, label: t(`roles.${r}`) }));
+  return (
+    <Stack>
+      <Title order={2}>{t('accounts.members')}</Title>
+      <Card withBorder>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            invite.mutate();
+          }}
+        >
+          <Group align="end">
+            <TextInput
+              label={t('accounts.inviteEmail')}
+              type="email"
+              required
+              value={form.email}
+              onChange={(e) => setForm({ ...form, email: e.currentTarget.value })}
+              error={fieldError(invite.error, 'email')}
+            />
+            <NativeSelect
+              label={t('accounts.role')}
+              data={roles}
+              value={form.role}
+              onChange={(e) => setForm({ ...form, role: e.currentTarget.value })}
+            />
+            {form.role === 'contributor' && (
+              <TextInput
+                label={t('accounts.unit')}
+                description={t('accounts.unitHint')}
+                value={form.unit}
+                onChange={(e) => setForm({ ...form, unit: e.currentTarget.value })}
+              />
+            )}
+            <Button type="submit" loading={invite.isPending}>
+              {t('accounts.invite')}
+            </Button>
+          </Group>
+        </form>
+        <ErrorAlert error={invite.error} />
+        {link && (
+          <Alert
+            color="green"
+            mt="sm"
+            title={link.emailed ? t('accounts.inviteEmailed') : t('accounts.inviteCopy')}
+          >
+            <Group>
+              <Text size="sm" data-testid="invitation-link" style={{ wordBreak: 'break-all' }}>
+                {link.link}
+              </Text>
+              <CopyButton value={link.link}>
+                {({ copied, copy }) => (
+                  <Button size="xs" variant="light" onClick={copy}>
+                    {copied ? t('accounts.copied') : t('accounts.copy')}
+                  </Button>
+                )}
+              </CopyButton>
+            </Group>
+          </Alert>
+        )}
+      </Card>
+      <ErrorAlert error={members.error ?? change.error ?? remove.error} />
+      <Table>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('accounts.name')}</Table.Th>
+            <Table.Th>{t('accounts.email')}</Table.Th>
+            <Table.Th>{t('accounts.role')}</Table.Th>
+            <Table.Th>{t('accounts.unit')}</Table.Th>
+            <Table.Th />
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {members.data?.members.map((m) => (
+            <Table.Tr key={m.userId}>
+              <Table.Td>{m.name}</Table.Td>
+              <Table.Td>{m.email}</Table.Td>
+              <Table.Td>
+                <NativeSelect
+                  aria-label={t('accounts.roleOf', { name: m.name })}
+                  data={roles}
+                  value={m.role}
+                  onChange={(e) => change.mutate({ userId: m.userId, role: e.currentTarget.value })}
+                />
+              </Table.Td>
+              <Table.Td>{m.unit}</Table.Td>
+              <Table.Td>
+                {m.userId !== session.data?.user?.id && (
+                  <Button size="xs" variant="subtle" color="red" onClick={() => remove.mutate(m.userId)}>
+                    {t('accounts.remove')}
+                  </Button>
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+          {members.data?.invitations.map((i) => (
+            <Table.Tr key={i.id}>
+              <Table.Td>
+                <Badge variant="light">{t('accounts.invited')}</Badge>
+              </Table.Td>
+              <Table.Td>{i.email}</Table.Td>
+              <Table.Td>{t(`roles.${i.role}`)}</Table.Td>
+              <Table.Td>{i.unit}</Table.Td>
+              <Table.Td />
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Stack>
+  );
+}

@@ -1,0 +1,50 @@
+/** The signed-in person, their organisations and role, and what the role lets them do. */
+import { Center, Loader } from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { Navigate, useLocation } from 'react-router';
+import type { SessionInfo } from '../../../src/modules/accounts/model';
+import { api } from '../api';
+
+export function useSession() {
+  return useQuery({ queryKey: ['session'], queryFn: () => api<SessionInfo>('/session'), staleTime: 60_000 });
+}
+
+export function useRefreshSession() {
+  const qc = useQueryClient();
+  return () => qc.invalidateQueries();
+}
+
+/** What the role lets someone do, for showing or hiding controls (the server decides anyway). */
+export function can(session: SessionInfo | undefined) {
+  const role = session?.role ?? null;
+  return {
+    read: role !== null,
+    edit: role === 'admin' || role === 'editor',
+    review: role === 'admin' || role === 'reviewer',
+    workflow: role === 'admin' || role === 'editor' || role === 'reviewer',
+    manage: role === 'admin',
+    progress: role === 'admin' || role === 'editor' || role === 'contributor',
+  };
+}
+
+/** Pages for members only: visitors go to sign in, a fresh installation to its first administrator. */
+export function MembersOnly({ children }: { children: ReactNode }) {
+  const session = useSession();
+  const location = useLocation();
+  if (session.isPending) {
+    return (
+      <Center h={200}>
+        <Loader />
+      </Center>
+    );
+  }
+  if (session.data?.setupNeeded) return <Navigate to="/setup" replace />;
+  if (!session.data?.user) {
+    return (
+      <Navigate to={`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`} replace />
+    );
+  }
+  if (!session.data.role) return <Navigate to="/practices" replace />;
+  return children;
+}
