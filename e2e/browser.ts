@@ -20,7 +20,9 @@ export interface Session {
  * A server on a fresh data folder and a browser. With `signedIn` (the default) the first
  * administrator is created through the API and the browser holds their session.
  */
-export async function openSession(options: { signedIn?: boolean; env?: Record<string, string> } = {}): Promise<Session> {
+export async function openSession(
+  options: { signedIn?: boolean; env?: Record<string, string> } = {},
+): Promise<Session> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(
       `Chromium not found at ${CHROMIUM}: install Debian's chromium package or set CHROMIUM_PATH.`,

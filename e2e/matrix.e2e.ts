@@ -123,6 +123,8 @@ describe('evaluation follow-up in the browser', () => {
     );
     await page.getByRole('button', { name: 'Save evaluation' }).first().click();
 
+    // The review screen has the same headings: wait for the saved matrix's page.
+    await page.waitForURL(/\/evaluations\/[0-9a-f-]{36}$/);
     await page.getByRole('heading', { name: 'Recommendation 3' }).waitFor();
     const row = page.locator('tr[data-action="2.2"]');
     await expect(row.textContent()).resolves.toContain('M&E officer');
