@@ -88,4 +88,42 @@ describe('the integra CLI', () => {
     expect(missing.stderr).toMatch(/No such evaluation/);
     expect(() => statSync(path.join(dir, 'x.csv'))).toThrow();
   }, 60_000);
+
+  it('creates the first administrator, backs the data up and restores it', async () => {
+    const data = { INTEGRA_DATA: path.join(dir, 'accounts'), INTEGRA_PASSWORD: 'a long cli password' };
+    const admin = await runCli(
+      ['user', 'create', '--admin', '--email', 'Ada@Example.org', '--name', 'Ada Admin'],
+      data,
+    );
+    expect(admin.code).toBe(0);
+    expect(admin.stdout.trim()).toMatch(/^[0-9a-f-]{36}$/);
+    const short = await runCli(
+      ['user', 'create', '--email', 'b@example.org', '--name', 'B', '--password', 'short'],
+      data,
+    );
+    expect(short.code).toBe(2);
+    expect(short.stderr).toMatch(/password/);
+
+    const file = path.join(dir, 'integra.backup.gz');
+    const saved = await runCli(['backup', file], data);
+    expect(saved.code).toBe(0);
+    expect(saved.stderr).toMatch(/Saved \d+ rows/);
+    // A second person after the backup is gone once the backup is restored.
+    const later = await runCli(
+      ['user', 'create', '--email', 'carl@example.org', '--name', 'Carl', '--role', 'viewer'],
+      data,
+    );
+    expect(later.code).toBe(0);
+    const restored = await runCli(['restore', file], data);
+    expect(restored.code).toBe(0);
+    expect(restored.stderr).toMatch(/Restored \d+ rows/);
+    const again = await runCli(
+      ['user', 'create', '--email', 'carl@example.org', '--name', 'Carl', '--role', 'viewer'],
+      data,
+    );
+    expect(again.code).toBe(0);
+    const missing = await runCli(['restore', path.join(dir, 'nope.gz')], data);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/There is no file/);
+  }, 120_000);
 });

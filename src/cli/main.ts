@@ -1,10 +1,12 @@
 /** The `integra` command line (`npm run cli -- …`): the same services as the web app, no server. */
 import { Command } from 'commander';
+import { backupCommand, restoreCommand } from './backup.js';
 import { demoCommand } from './demo.js';
 import { exportMatrixCommand } from './exportMatrix.js';
 import { importMatrixCommand } from './importMatrix.js';
 import { importPracticesCommand } from './importPractices.js';
 import { reportError } from './io.js';
+import { createUserCommand } from './user.js';
 
 const program = new Command()
   .name('integra')
@@ -45,5 +47,29 @@ program
   .option('--evaluations <n>', 'how many evaluations', '10')
   .option('--actions <n>', 'actions per evaluation', '100')
   .action(demoCommand);
+
+const userCmd = program.command('user').description('people who can sign in');
+userCmd
+  .command('create')
+  .requiredOption('--email <email>', 'their email address (they sign in with it)')
+  .requiredOption('--name <name>', 'their name')
+  .option('--password <password>', 'at least 10 characters (or set INTEGRA_PASSWORD)')
+  .option('--admin', 'an administrator of the first organisation')
+  .option('--role <role>', 'admin | editor | contributor | reviewer | viewer', 'viewer')
+  .option('--unit <unit>', 'for a contributor: the responsible unit it speaks for')
+  .description('create a person with a password (the first administrator, for example)')
+  .action(createUserCommand);
+
+program
+  .command('backup')
+  .argument('<file>', 'where to write the backup (gzip)')
+  .description('save every table (embedded database or DATABASE_URL) to a file')
+  .action(backupCommand);
+
+program
+  .command('restore')
+  .argument('<file>', 'a file written by `integra backup`')
+  .description('replace the database’s contents with a backup, in one transaction')
+  .action(restoreCommand);
 
 program.parseAsync(process.argv).catch(reportError);
