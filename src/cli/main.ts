@@ -6,7 +6,7 @@ import { exportMatrixCommand } from './exportMatrix.js';
 import { importMatrixCommand } from './importMatrix.js';
 import { importPracticesCommand } from './importPractices.js';
 import { reportError } from './io.js';
-import { createUserCommand } from './user.js';
+import { createOrganisationCommand, createUserCommand } from './user.js';
 
 const program = new Command()
   .name('integra')
@@ -59,6 +59,15 @@ userCmd
   .option('--unit <unit>', 'for a contributor: the responsible unit it speaks for')
   .description('create a person with a password (the first administrator, for example)')
   .action(createUserCommand);
+
+program
+  .command('organisation')
+  .description('organisations (tenants)')
+  .command('create')
+  .argument('<name>', 'its name, e.g. "Network of Southern Municipalities"')
+  .requiredOption('--admin <email>', 'an existing person who administers it')
+  .description('add an organisation; its administrator then invites its members')
+  .action(createOrganisationCommand);
 
 program
   .command('backup')

@@ -1,7 +1,12 @@
 /** `integra user create`: the first administrator (or another person) without the web app. */
 
 import { newUserSchema, roleSchema } from '../modules/accounts/model.js';
-import { createFirstAdmin, createUser, ensureDefaultOrganisation } from '../modules/accounts/service.js';
+import {
+  createFirstAdmin,
+  createOrganisationWithAdmin,
+  createUser,
+  ensureDefaultOrganisation,
+} from '../modules/accounts/service.js';
 import { fieldIssues, Invalid } from '../server/errors.js';
 import { out, say, withDatabase } from './io.js';
 
@@ -38,4 +43,10 @@ export async function createUserCommand(opts: {
   });
   out(id);
   say(`Created ${input.data.email} (${role.data}). They can sign in now.`);
+}
+
+export async function createOrganisationCommand(name: string, opts: { admin: string }): Promise<void> {
+  const id = await withDatabase((database) => createOrganisationWithAdmin(database.db, name, opts.admin));
+  out(id);
+  say(`Created the organisation ${name}, administered by ${opts.admin}.`);
 }

@@ -345,3 +345,19 @@ export async function removeMember(db: Db, caller: Caller, userId: string, reaso
     });
   });
 }
+
+/** A new organisation with an existing person as its administrator (a second network, say). */
+export async function createOrganisationWithAdmin(db: Db, name: string, adminEmail: string): Promise<string> {
+  return db.transaction(async (tx) => {
+    const [user] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(users.email, normaliseEmail(adminEmail)));
+    if (!user) throw new NotFound(`person with the email ${adminEmail} (create them first)`);
+    if (!name.trim())
+      throw new Invalid('Give the organisation a name.', [{ path: 'name', message: 'required' }]);
+    const id = await createOrganisation(tx, name.trim());
+    await tx.insert(memberships).values({ organisationId: id, userId: user.id, role: 'admin' });
+    return id;
+  });
+}
