@@ -83,6 +83,15 @@ describe('accounts and roles in the browser', () => {
       .getByRole('alert')
       .getByText(/Only the responsible unit/)
       .waitFor();
+
+    // The administrator sees who reported what in the evaluation's history.
+    await page.goto(`${url}/evaluations/${id}`);
+    await page.getByRole('button', { name: 'Show history' }).click();
+    await page.getByRole('cell', { name: 'Carla Conti <carla@example.org>' }).first().waitFor();
+    await page
+      .getByText(/Evening sessions running in Turin since May/)
+      .first()
+      .waitFor();
   });
 
   it('shows visitors published practices and no drafts', async () => {

@@ -104,7 +104,10 @@ describe('the integra CLI', () => {
     expect(short.code).toBe(2);
     expect(short.stderr).toMatch(/password/);
 
-    const second = await runCli(['organisation', 'create', 'Second network', '--admin', 'ada@example.org'], data);
+    const second = await runCli(
+      ['organisation', 'create', 'Second network', '--admin', 'ada@example.org'],
+      data,
+    );
     expect(second.code).toBe(0);
     expect(second.stdout.trim()).toMatch(/^[0-9a-f-]{36}$/);
 

@@ -1,10 +1,12 @@
 /** Edits an action's text, timeframe, due window, responsible units and comments. */
+
 import { Checkbox, Group, Modal, Stack, Textarea, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DueWindowInput } from '../../../src/modules/actions/model';
 import { api } from '../api';
+import { DeleteButton } from '../shared/Trash';
 import { ErrorAlert, FormButtons, fieldError } from '../shared/ui';
 
 interface Props {
@@ -32,6 +34,7 @@ export function ActionEditModal({ action, onClose }: Props) {
     dueTo: action.due?.to ?? '',
     responsible: action.responsible ?? '',
     comments: action.comments ?? '',
+    reason: '',
   });
   const [funding, setFunding] = useState(action.fundingConditional);
   const save = useMutation({
@@ -46,6 +49,7 @@ export function ActionEditModal({ action, onClose }: Props) {
           responsible: form.responsible || null,
           comments: form.comments || null,
           fundingConditional: funding,
+          ...(form.reason.trim() ? { reason: form.reason.trim() } : {}),
           ...(dueChanged
             ? {
                 due:
@@ -91,8 +95,16 @@ export function ActionEditModal({ action, onClose }: Props) {
         />
         <TextInput label={t('action.responsible')} {...field('responsible')} />
         <Textarea label={t('action.comments')} autosize {...field('comments')} />
+        <TextInput label={t('action.reason')} description={t('action.reasonHint')} {...field('reason')} />
         <ErrorAlert error={save.error} />
-        <FormButtons onCancel={onClose} onSave={() => save.mutate()} saving={save.isPending} />
+        <Group justify="space-between">
+          <DeleteButton
+            path={`/actions/${action.id}`}
+            title={`${action.number} ${action.text}`}
+            onDeleted={onClose}
+          />
+          <FormButtons onCancel={onClose} onSave={() => save.mutate()} saving={save.isPending} />
+        </Group>
       </Stack>
     </Modal>
   );

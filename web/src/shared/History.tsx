@@ -1,11 +1,13 @@
 /** A record's audit trail: who changed what, when, from which value to which, and why. */
 import { Button, Code, Stack, Table, Text } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEvent } from '../../../src/modules/audit/model';
 import { api } from '../api';
 import { ErrorAlert } from './ui';
+
+const RESTORABLE = new Set(['action', 'evaluation', 'practice']);
 
 const shown = (v: unknown) =>
   v === null || v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v);
@@ -28,6 +30,11 @@ function Changes({ event }: { event: AuditEvent }) {
 export function HistoryPanel({ path }: { path: string }) {
   const { t, i18n } = useTranslation();
   const [open, setOpen] = useState(false);
+  const qc = useQueryClient();
+  const restore = useMutation({
+    mutationFn: (e: AuditEvent) => api(`/${e.entity}s/${e.entityId}/restore`, { method: 'POST', json: {} }),
+    onSuccess: () => qc.invalidateQueries(),
+  });
   const history = useQuery({
     queryKey: ['history', path],
     queryFn: () => api<{ events: AuditEvent[] }>(`${path}/history`),
@@ -43,7 +50,7 @@ export function HistoryPanel({ path }: { path: string }) {
   return (
     <Stack gap="xs" aria-label={t('history.title')}>
       <Text fw={600}>{t('history.title')}</Text>
-      <ErrorAlert error={history.error} />
+      <ErrorAlert error={history.error ?? restore.error} />
       <Table striped>
         <Table.Thead>
           <Table.Tr>
@@ -52,6 +59,7 @@ export function HistoryPanel({ path }: { path: string }) {
             <Table.Th>{t('history.what')}</Table.Th>
             <Table.Th>{t('history.changes')}</Table.Th>
             <Table.Th>{t('history.reason')}</Table.Th>
+            <Table.Th />
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -67,6 +75,18 @@ export function HistoryPanel({ path }: { path: string }) {
                 <Changes event={e} />
               </Table.Td>
               <Table.Td>{e.reason}</Table.Td>
+              <Table.Td>
+                {e.operation === 'delete' && RESTORABLE.has(e.entity) && (
+                  <Button
+                    size="xs"
+                    variant="light"
+                    onClick={() => restore.mutate(e)}
+                    loading={restore.isPending}
+                  >
+                    {t('trash.restore')}
+                  </Button>
+                )}
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
