@@ -57,6 +57,8 @@ export function createAuth(options: AuthOptions) {
     secret: options.secret,
     telemetry: { enabled: false },
     logger: { level: 'error' },
+    // A refused provider sign-in comes back to the sign-in page, which says why.
+    onAPIError: { errorURL: '/sign-in' },
     database: drizzleAdapter(options.db, {
       provider: 'pg',
       schema: { user: users, session: authSessions, account: authAccounts, verification: authVerifications },
@@ -78,7 +80,12 @@ export function createAuth(options: AuthOptions) {
       },
     },
     session: { expiresIn: 60 * 60 * 24 * 14, updateAge: 60 * 60 * 24 },
-    account: { accountLinking: { enabled: true, trustedProviders: ['oidc'] } },
+    // An OpenID Connect sign-in joins the account with the same email. Local accounts are made by
+    // an administrator, the CLI or an invitation only (no self sign-up), so their addresses are
+    // vetted even when nobody clicked a verification link.
+    account: {
+      accountLinking: { enabled: true, trustedProviders: ['oidc'], requireLocalEmailVerified: false },
+    },
     // Sign-in and reset requests are rate limited by the server (@fastify/rate-limit) per address.
     rateLimit: { enabled: false },
     advanced: {
@@ -99,6 +106,7 @@ export function createAuth(options: AuthOptions) {
                 clientId: options.oidc.clientId,
                 clientSecret: options.oidc.clientSecret,
                 scopes: ['openid', 'email', 'profile'],
+                pkce: true,
                 // Only people who already have an account (created or invited) may sign in this way.
                 disableImplicitSignUp: true,
               },

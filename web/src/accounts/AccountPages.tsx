@@ -111,6 +111,11 @@ export function SignInPage() {
     >
       <Stack>
         <Title order={2}>{t('accounts.signIn')}</Title>
+        {params.get('error') && (
+          <Alert color="red" role="alert">
+            {t('accounts.providerRefused', { code: params.get('error') })}
+          </Alert>
+        )}
         <TextInput
           label={t('accounts.email')}
           type="email"
@@ -134,9 +139,9 @@ export function SignInPage() {
           <Button
             variant="default"
             onClick={async () => {
-              const res = await api<{ url: string }>('/auth/sign-in/oauth2', {
+              const res = await api<{ url: string }>('/auth/sign-in/social', {
                 method: 'POST',
-                json: { providerId: 'oidc', callbackURL: safeNext(params.get('next')) },
+                json: { provider: 'oidc', callbackURL: safeNext(params.get('next')) },
               });
               window.location.href = res.url;
             }}
