@@ -63,8 +63,10 @@ describe('the good-practice library in the browser', () => {
     // The catalogue shows published practices: found by a facet and by a word of a narrative.
     await page.goto(`${url}/practices`);
     await page.getByText('1 practice', { exact: true }).waitFor();
-    await page.getByRole('checkbox', { name: 'Italy (1)' }).check();
+    // Click rather than check(): the list re-renders with the new page's facets as it loads.
+    await page.getByRole('checkbox', { name: 'Italy (1)' }).click();
     await page.waitForURL(/country=Italy/);
+    await expect(page.getByRole('checkbox', { name: 'Italy (1)' }).isChecked()).resolves.toBe(true);
     await page.getByLabel('Search titles, summaries and narratives').fill(expected.word);
     await page.getByRole('button', { name: 'Search', exact: true }).click();
     await page.waitForURL(new RegExp(`q=${expected.word}`));

@@ -19,7 +19,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -67,6 +67,8 @@ export function CataloguePage() {
   const catalogue = useQuery({
     queryKey: ['practices', query],
     queryFn: () => api<Catalogue>(`/practices${toQuery(query)}`),
+    // Keep the facets on screen while the next page loads: no flicker under the pointer.
+    placeholderData: keepPreviousData,
   });
   const label = (facet: string, value: string) =>
     facet === 'area'
