@@ -56,6 +56,11 @@ export class TooMany extends AppError {
     super('too_many', 429, message);
   }
 }
+export class Unavailable extends AppError {
+  constructor(message: string) {
+    super('unavailable', 503, message);
+  }
+}
 export class Unsupported extends AppError {
   constructor(message: string) {
     super('unsupported', 415, message);

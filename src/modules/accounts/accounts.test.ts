@@ -270,4 +270,21 @@ describe.each(testDatabases())('accounts on $name', ({ open }) => {
     expect(res.statusCode).toBe(400);
     expect(res.body).not.toMatch(/at .+\.(ts|js):\d+/);
   });
+
+  it('says so when a reset is asked for and this server cannot send email', async () => {
+    const organisationId = await ensureDefaultOrganisation(database.db);
+    const noMail = await buildApp({ db: database.db, organisationId, webDist: null });
+    try {
+      const res = await noMail.inject({
+        method: 'POST',
+        url: '/api/auth/request-password-reset',
+        payload: { email: 'ada@example.org', redirectTo: '/reset-password' },
+      });
+      expect(res.statusCode).toBe(503);
+      expect(res.json().error.message).toMatch(/cannot send email/);
+      expect((await noMail.inject('/api/session')).json().mail).toBe(false);
+    } finally {
+      await noMail.close();
+    }
+  });
 });

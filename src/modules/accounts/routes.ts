@@ -7,6 +7,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Mailer } from '../../lib/mail.js';
 import type { AppContext } from '../../server/context.js';
+import { Unavailable } from '../../server/errors.js';
 import type { Auth } from './auth.js';
 import {
   acceptInvitationSchema,
@@ -106,8 +107,15 @@ export function accountRoutes(ctx: AccountsContext): FastifyPluginAsyncZod {
       url: '/auth/*',
       config: { policy: accountPolicies.public, rateLimit: limited },
       schema: { hide: true },
-      handler: (req, reply) =>
-        forward(ctx.auth, req, reply, req.url, req.method === 'POST' ? (req.body ?? {}) : undefined),
+      handler: (req, reply) => {
+        if (!ctx.mailer.configured && req.url.startsWith('/api/auth/request-password-reset')) {
+          // Saying "check your email" when nothing can be sent would leave people waiting.
+          throw new Unavailable(
+            'This server cannot send email (SMTP_URL is not set): ask an administrator to reset your access.',
+          );
+        }
+        return forward(ctx.auth, req, reply, req.url, req.method === 'POST' ? (req.body ?? {}) : undefined);
+      },
     });
 
     app.get(
@@ -202,9 +210,10 @@ export function accountRoutes(ctx: AccountsContext): FastifyPluginAsyncZod {
         },
       },
       async (req, reply) => {
-        const created = await invite(ctx.db, req.caller, req.body);
+        // The token travels in the link only.
+        const { token, ...created } = await invite(ctx.db, req.caller, req.body);
         const base = ctx.baseUrl ?? `${req.protocol}://${req.headers.host}`;
-        const link = `${base.replace(/\/$/, '')}/invitations/${created.token}`;
+        const link = `${base.replace(/\/$/, '')}/invitations/${token}`;
         let emailed = false;
         if (ctx.mailer.configured) {
           const org = req.caller.memberships.find((m) => m.organisationId === req.caller.organisationId);
@@ -215,7 +224,7 @@ export function accountRoutes(ctx: AccountsContext): FastifyPluginAsyncZod {
           });
           emailed = true;
         }
-        return reply.status(201).send({ ...created, token: undefined, link, emailed });
+        return reply.status(201).send({ ...created, link, emailed });
       },
     );
 

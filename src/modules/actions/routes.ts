@@ -1,10 +1,10 @@
 /** HTTP edge of the action tracker: the cross-source list and its export, edits, progress updates. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { assertOwned } from '../../db/owned.js';
 import { type Column, csvStream, XLSX_TYPE, xlsxStream } from '../../lib/spreadsheet.js';
 import type { AppContext } from '../../server/context.js';
-import { historyQuery, historySchema, reasonBody, reasonQuery } from '../audit/model.js';
-import { historyOf } from '../audit/service.js';
+import { registerRecordLifecycle } from '../audit/routes.js';
 import {
   actionListQuerySchema,
   actionListSchema,
@@ -12,10 +12,10 @@ import {
   progressUpdateInputSchema,
 } from './model.js';
 import { actionPolicies } from './policies.js';
+import { actions } from './schema.js';
 import {
   type ActionExportRow,
   addProgressUpdate,
-  assertActionOf,
   deleteAction,
   getAction,
   listActions,
@@ -103,52 +103,17 @@ export function actionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       (req) => getAction(ctx.db, req.caller.organisationId, req.params.id, ctx.today()),
     );
 
-    app.delete(
-      '/actions/:id',
-      {
-        config: { policy: actionPolicies.edit },
-        schema: {
-          tags,
-          summary: 'Delete an action (softly: an editor can restore it)',
-          params: idParams,
-          querystring: reasonQuery,
-        },
-      },
-      async (req, reply) => {
-        await deleteAction(ctx.db, req.caller, req.params.id, req.query.reason);
-        return reply.status(204).send();
-      },
-    );
-
-    app.post(
-      '/actions/:id/restore',
-      {
-        config: { policy: actionPolicies.edit },
-        schema: { tags, summary: 'Restore a deleted action', params: idParams, body: reasonBody },
-      },
-      async (req) => {
-        await restoreAction(ctx.db, req.caller, req.params.id, req.body?.reason);
-        return getAction(ctx.db, req.caller.organisationId, req.params.id, ctx.today());
-      },
-    );
-
-    app.get(
-      '/actions/:id/history',
-      {
-        config: { policy: actionPolicies.read },
-        schema: {
-          tags,
-          summary: 'Who changed this action, when, from what to what, and why',
-          params: idParams,
-          querystring: historyQuery,
-          response: { 200: historySchema },
-        },
-      },
-      async (req) => {
-        await assertActionOf(ctx.db, req.caller.organisationId, req.params.id);
-        return historyOf(ctx.db, req.caller.organisationId, req.params.id, req.query);
-      },
-    );
+    registerRecordLifecycle(app, ctx, {
+      path: '/actions',
+      noun: 'action',
+      tags,
+      edit: actionPolicies.edit,
+      read: actionPolicies.read,
+      remove: (caller, id, reason) => deleteAction(ctx.db, caller, id, reason),
+      restore: (caller, id, reason) => restoreAction(ctx.db, caller, id, reason),
+      reread: (caller, id) => getAction(ctx.db, caller.organisationId, id, ctx.today()),
+      assertOwned: (organisationId, id) => assertOwned(ctx.db, actions, organisationId, id, 'action'),
+    });
 
     app.patch(
       '/actions/:id',

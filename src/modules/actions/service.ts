@@ -664,12 +664,3 @@ export async function* streamActions(
   }
 }
 export type { ListRecord as ActionExportRow };
-
-/** Throws NotFound unless the action (deleted or not) belongs to the organisation. */
-export async function assertActionOf(db: Db, organisationId: string, id: string): Promise<void> {
-  const [a] = await db
-    .select({ id: actions.id })
-    .from(actions)
-    .where(and(eq(actions.id, id), eq(actions.organisationId, organisationId)));
-  if (!a) throw new NotFound('action');
-}

@@ -1,14 +1,14 @@
 /** HTTP edge of the evaluation follow-up: import, list, read, edit and export matrices. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { assertOwned } from '../../db/owned.js';
 import { csvStream, XLSX_TYPE, xlsxStream } from '../../lib/spreadsheet.js';
 import { fileNameOf } from '../../lib/text.js';
 import type { AppContext } from '../../server/context.js';
 import { Invalid } from '../../server/errors.js';
 import { newActionSchema } from '../actions/model.js';
 import { addActionToRecommendation } from '../actions/service.js';
-import { historyQuery, historySchema, reasonBody, reasonQuery } from '../audit/model.js';
-import { historyOf } from '../audit/service.js';
+import { registerRecordLifecycle } from '../audit/routes.js';
 import { exportMatrixDocx } from './export/exportMatrixDocx.js';
 import { exportMatrixJson } from './export/exportMatrixJson.js';
 import { MATRIX_COLUMNS, matrixRows } from './export/rows.js';
@@ -22,8 +22,8 @@ import {
   recommendationPatchSchema,
 } from './model.js';
 import { evaluationPolicies } from './policies.js';
+import { evaluations } from './schema.js';
 import {
-  assertEvaluationOf,
   deleteEvaluation,
   getMatrix,
   listEvaluations,
@@ -171,52 +171,17 @@ export function evaluationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
     );
 
-    app.delete(
-      '/evaluations/:id',
-      {
-        config: { policy: evaluationPolicies.edit },
-        schema: {
-          tags,
-          summary: 'Delete an evaluation (softly: it and its actions can be restored by an editor)',
-          params: idParams,
-          querystring: reasonQuery,
-        },
-      },
-      async (req, reply) => {
-        await deleteEvaluation(ctx.db, req.caller, req.params.id, req.query.reason);
-        return reply.status(204).send();
-      },
-    );
-
-    app.post(
-      '/evaluations/:id/restore',
-      {
-        config: { policy: evaluationPolicies.edit },
-        schema: { tags, summary: 'Restore a deleted evaluation', params: idParams, body: reasonBody },
-      },
-      async (req) => {
-        await restoreEvaluation(ctx.db, req.caller, req.params.id, req.body?.reason);
-        return getMatrix(ctx.db, req.caller.organisationId, req.params.id, ctx.today());
-      },
-    );
-
-    app.get(
-      '/evaluations/:id/history',
-      {
-        config: { policy: evaluationPolicies.read },
-        schema: {
-          tags,
-          summary: 'Who changed this evaluation, its recommendations and actions, when, and why',
-          params: idParams,
-          querystring: historyQuery,
-          response: { 200: historySchema },
-        },
-      },
-      async (req) => {
-        await assertEvaluationOf(ctx.db, req.caller.organisationId, req.params.id);
-        return historyOf(ctx.db, req.caller.organisationId, req.params.id, req.query);
-      },
-    );
+    registerRecordLifecycle(app, ctx, {
+      path: '/evaluations',
+      noun: 'evaluation',
+      tags,
+      edit: evaluationPolicies.edit,
+      read: evaluationPolicies.read,
+      remove: (caller, id, reason) => deleteEvaluation(ctx.db, caller, id, reason),
+      restore: (caller, id, reason) => restoreEvaluation(ctx.db, caller, id, reason),
+      reread: (caller, id) => getMatrix(ctx.db, caller.organisationId, id, ctx.today()),
+      assertOwned: (organisationId, id) => assertOwned(ctx.db, evaluations, organisationId, id, 'evaluation'),
+    });
 
     app.get(
       '/evaluations/:id/export',

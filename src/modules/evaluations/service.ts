@@ -372,12 +372,3 @@ export async function updateRecommendation(db: Db, caller: Caller, id: string, p
     return { evaluationId };
   });
 }
-
-/** Throws NotFound unless the evaluation (deleted or not) belongs to the organisation. */
-export async function assertEvaluationOf(db: Db, organisationId: string, id: string): Promise<void> {
-  const [e] = await db
-    .select({ id: evaluations.id })
-    .from(evaluations)
-    .where(and(eq(evaluations.id, id), eq(evaluations.organisationId, organisationId)));
-  if (!e) throw new NotFound('evaluation');
-}

@@ -1,12 +1,12 @@
 /** HTTP edge of the good-practice library and the frameworks it is assessed against. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { assertOwned } from '../../db/owned.js';
 import { type Column, csvStream, XLSX_TYPE, xlsxStream } from '../../lib/spreadsheet.js';
 import { fileNameOf } from '../../lib/text.js';
 import type { Caller } from '../../server/caller.js';
 import type { AppContext } from '../../server/context.js';
-import { historyQuery, historySchema, reasonBody, reasonQuery } from '../audit/model.js';
-import { historyOf } from '../audit/service.js';
+import { registerRecordLifecycle } from '../audit/routes.js';
 import { frameworkPolicies, practicePolicies, visibleStatuses } from './policies.js';
 
 /** Visitors see published practices only, whatever status they ask for. */
@@ -28,8 +28,8 @@ import {
   practicePatchSchema,
   workflowSchema,
 } from './model.js';
+import { practices } from './schema.js';
 import {
-  assertPracticeOf,
   checklistHeatmap,
   comparePractices,
   createImprovementAction,
@@ -274,23 +274,6 @@ export function practiceRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       (req) => getPracticePage(ctx.db, req.caller.organisationId, req.params.id, visibleStatuses(req.caller)),
     );
 
-    app.delete(
-      '/practices/:id',
-      {
-        config: { policy: practicePolicies.edit },
-        schema: {
-          tags,
-          summary: 'Delete a practice (softly: an editor can restore it)',
-          params: idParams,
-          querystring: reasonQuery,
-        },
-      },
-      async (req, reply) => {
-        await deletePractice(ctx.db, req.caller, req.params.id, req.query.reason);
-        return reply.status(204).send();
-      },
-    );
-
     app.get(
       '/practices/deleted',
       {
@@ -300,35 +283,17 @@ export function practiceRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       (req) => listDeletedPractices(ctx.db, req.caller.organisationId),
     );
 
-    app.post(
-      '/practices/:id/restore',
-      {
-        config: { policy: practicePolicies.edit },
-        schema: { tags, summary: 'Restore a deleted practice', params: idParams, body: reasonBody },
-      },
-      async (req) => {
-        await restorePractice(ctx.db, req.caller, req.params.id, req.body?.reason);
-        return getPracticePage(ctx.db, req.caller.organisationId, req.params.id);
-      },
-    );
-
-    app.get(
-      '/practices/:id/history',
-      {
-        config: { policy: practicePolicies.readAll },
-        schema: {
-          tags,
-          summary: 'Who changed this practice and its assessment, when, and why',
-          params: idParams,
-          querystring: historyQuery,
-          response: { 200: historySchema },
-        },
-      },
-      async (req) => {
-        await assertPracticeOf(ctx.db, req.caller.organisationId, req.params.id);
-        return historyOf(ctx.db, req.caller.organisationId, req.params.id, req.query);
-      },
-    );
+    registerRecordLifecycle(app, ctx, {
+      path: '/practices',
+      noun: 'practice',
+      tags,
+      edit: practicePolicies.edit,
+      read: practicePolicies.readAll,
+      remove: (caller, id, reason) => deletePractice(ctx.db, caller, id, reason),
+      restore: (caller, id, reason) => restorePractice(ctx.db, caller, id, reason),
+      reread: (caller, id) => getPracticePage(ctx.db, caller.organisationId, id),
+      assertOwned: (organisationId, id) => assertOwned(ctx.db, practices, organisationId, id, 'practice'),
+    });
 
     app.patch(
       '/practices/:id',

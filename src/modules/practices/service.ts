@@ -3,8 +3,7 @@
  * searchable catalogue with its facets, side-by-side comparison, the checklist heatmap, and the
  * improvement plan (actions from unmet items, kept by the action tracker).
  */
-import { and, asc, desc, eq, inArray, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
-import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { and, asc, type Column, desc, eq, inArray, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import type { Caller } from '../../server/caller.js';
 import { Forbidden, fieldIssues, Invalid, NotFound } from '../../server/errors.js';
@@ -564,7 +563,7 @@ export type PracticePage = Awaited<ReturnType<typeof getPracticePage>>;
 
 type FacetColumns = Record<
   'organisationId' | 'status' | 'country' | 'targetGroups' | 'areas' | 'fullyMetCriteria',
-  AnyPgColumn
+  Column
 >;
 
 /** The facet filters and status of a catalogue query, on practices or on their facet combinations. */
@@ -892,13 +891,4 @@ export async function createImprovementAction(
     });
     return getAction(tx, organisationId, id, today);
   });
-}
-
-/** Throws NotFound unless the practice (deleted or not) belongs to the organisation. */
-export async function assertPracticeOf(db: Db, organisationId: string, id: string): Promise<void> {
-  const [p] = await db
-    .select({ id: practices.id })
-    .from(practices)
-    .where(and(eq(practices.id, id), eq(practices.organisationId, organisationId)));
-  if (!p) throw new NotFound('practice');
 }

@@ -26,6 +26,30 @@ import { useRefreshSession, useSession } from './session';
 
 const narrow = { maxWidth: 420, margin: '40px auto' } as const;
 
+/** A password being chosen: the rule beside it, the server's message under it. */
+function NewPassword({
+  value,
+  onChange,
+  error,
+}: {
+  value: string;
+  onChange: (v: string) => void;
+  error: unknown;
+}) {
+  const { t } = useTranslation();
+  return (
+    <PasswordInput
+      label={t('accounts.password')}
+      description={t('accounts.passwordRule')}
+      required
+      autoComplete="new-password"
+      value={value}
+      onChange={(e) => onChange(e.currentTarget.value)}
+      error={fieldError(error, 'password') ?? fieldError(error, 'newPassword')}
+    />
+  );
+}
+
 /** Where to go after signing in: the page asked for, if it is one of ours. */
 const safeNext = (next: string | null) => (next?.startsWith('/') && !next.startsWith('//') ? next : '/');
 
@@ -67,13 +91,10 @@ export function SetupPage() {
           onChange={(e) => setForm({ ...form, email: e.currentTarget.value })}
           error={fieldError(setup.error, 'email')}
         />
-        <PasswordInput
-          label={t('accounts.password')}
-          description={t('accounts.passwordRule')}
-          required
+        <NewPassword
           value={form.password}
-          onChange={(e) => setForm({ ...form, password: e.currentTarget.value })}
-          error={fieldError(setup.error, 'password')}
+          onChange={(password) => setForm({ ...form, password })}
+          error={setup.error}
         />
         <ErrorAlert error={setup.error} />
         <Button type="submit" loading={setup.isPending}>
@@ -225,13 +246,7 @@ export function ResetPasswordPage() {
     >
       <Stack>
         <Title order={2}>{t('accounts.newPassword')}</Title>
-        <PasswordInput
-          label={t('accounts.password')}
-          description={t('accounts.passwordRule')}
-          required
-          value={password}
-          onChange={(e) => setPassword(e.currentTarget.value)}
-        />
+        <NewPassword value={password} onChange={setPassword} error={reset.error} />
         <ErrorAlert error={reset.error} />
         {reset.isSuccess ? (
           <Alert color="green">
@@ -315,13 +330,10 @@ export function InvitationPage() {
               onChange={(e) => setForm({ ...form, name: e.currentTarget.value })}
               error={fieldError(accept.error, 'name')}
             />
-            <PasswordInput
-              label={t('accounts.password')}
-              description={t('accounts.passwordRule')}
-              required
+            <NewPassword
               value={form.password}
-              onChange={(e) => setForm({ ...form, password: e.currentTarget.value })}
-              error={fieldError(accept.error, 'password')}
+              onChange={(password) => setForm({ ...form, password })}
+              error={accept.error}
             />
           </>
         )}
