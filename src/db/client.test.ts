@@ -45,7 +45,7 @@ describe('the embedded database folder', () => {
     } finally {
       await database.close();
     }
-  }, 120_000);
+  });
 
   it('opens again after a clean close, with its extensions loaded', async () => {
     const folder = tempFolder();
@@ -61,5 +61,5 @@ describe('the embedded database folder', () => {
     } finally {
       await second.close();
     }
-  }, 60_000);
+  });
 });

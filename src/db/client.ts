@@ -16,6 +16,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import lockfile from 'proper-lockfile';
 import * as schema from './schema.js';
+import { isoTimestampsOnPglite, isoTimestampsOnPool } from './timestamps.js';
 
 export type Schema = typeof schema;
 /** A database or transaction handle: services take this and work on either driver. */
@@ -77,6 +78,7 @@ async function openPglite(dataDir: string): Promise<Database> {
   const logger = new CountingLogger();
   if (dataDir.startsWith('memory://')) {
     const client = await PGlite.create({ extensions: PGLITE_EXTENSIONS });
+    isoTimestampsOnPglite(client);
     const db = drizzlePglite(client, { schema, logger });
     await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });
     return {
@@ -93,6 +95,7 @@ async function openPglite(dataDir: string): Promise<Database> {
   const release = await lockDataFolder(folder);
   try {
     const client = await PGlite.create(path.join(folder, 'pg'), { extensions: PGLITE_EXTENSIONS });
+    isoTimestampsOnPglite(client);
     const db = drizzlePglite(client, { schema, logger });
     await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });
     // PGlite has no autovacuum: fresh statistics at each open keep the planner on the indexes.
@@ -164,6 +167,8 @@ async function openPostgres(url: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: Number(process.env.INTEGRA_DB_POOL ?? 10) });
   // An idle connection closed by the server (restart, failover) must not bring the process down.
   pool.on('error', (err) => console.error(`integra: database connection lost: ${err.message}`));
+  // Timestamps as ISO 8601 in UTC, as on the embedded database (timestamps.ts).
+  isoTimestampsOnPool(pool);
   // Several app processes may start together: one migrates at a time, under an advisory lock.
   const lockClient = await pool.connect();
   try {

@@ -39,7 +39,7 @@ describe.each(testDatabases())('HTTP API on $name', ({ open }) => {
     await ensureBuiltInFrameworks(database.db);
     app = await buildApp({ db: database.db, organisationId, today: () => '2024-01-15', webDist: null });
     inject = as(app, await setupAdmin(app));
-  }, 60_000);
+  });
   afterAll(async () => {
     await app?.close();
     await database?.close();
@@ -147,7 +147,7 @@ describe.each(testDatabases())('HTTP API on $name', ({ open }) => {
     expect(res.json().error.message).toMatch(/unpack to more than/);
     expect(process.memoryUsage().rss - before).toBeLessThan(500 * 1024 * 1024);
     expect((await inject({ url: '/api/health' })).statusCode).toBe(200);
-  }, 60_000);
+  });
 
   it('refuses invalid edits with field-level messages', async () => {
     const list = (await inject({ url: '/api/evaluations' })).json();

@@ -27,11 +27,15 @@ import { callerOf } from '../modules/accounts/service.js';
 import { actionRoutes } from '../modules/actions/routes.js';
 import { maxImportBytes } from '../modules/evaluations/import/importMatrixFile.js';
 import { evaluationRoutes } from '../modules/evaluations/routes.js';
+import { followupRoutes } from '../modules/followup/routes.js';
 import { practiceRoutes } from '../modules/practices/routes.js';
+import { unitRoutes } from '../modules/units/routes.js';
 import type { Caller } from './caller.js';
 import type { AppContext } from './context.js';
 import { Forbidden, Unauthenticated } from './errors.js';
-import { registerErrorHandler } from './plugins/errors.js';
+import { frameworkErrorReply, registerErrorHandler } from './plugins/errors.js';
+import { registerInputChecks } from './plugins/input.js';
+import { checkedSerializerCompiler } from './serializer.js';
 
 export const WEB_DIST = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
@@ -74,18 +78,23 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logger: options.logLevel && options.logLevel !== 'off' ? { level: options.logLevel } : false,
     // A pasted matrix arrives as JSON: allow the import limit plus room for escaping.
     bodyLimit: importLimit * 2 + 64 * 1024,
+    // The router's refusals (malformed %-escapes, over-long parameters) in our error shape.
+    frameworkErrors: frameworkErrorReply,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  // Under tests a reply its response schema would cut short fails instead (serializer.ts).
+  app.setSerializerCompiler(process.env.VITEST ? checkedSerializerCompiler : serializerCompiler);
   registerErrorHandler(app);
+  registerInputChecks(app);
 
   const ctx: AppContext = { db: options.db, today: options.today ?? (() => todayIso()) };
   const mailer = options.mailer ?? createMailer(undefined);
   const baseUrl = options.baseUrl ?? null;
+  const secret = options.secret ?? randomBytes(32).toString('hex');
   const auth = createAuth({
     db: options.db,
     baseUrl,
-    secret: options.secret ?? randomBytes(32).toString('hex'),
+    secret,
     mailer,
     oidc: options.oidc ?? null,
   });
@@ -173,9 +182,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           attemptsPerMinute: options.attemptsPerMinute ?? 10,
         }),
       );
+      await api.register(followupRoutes({ ...ctx, mailer, secret, baseUrl }));
       await api.register(evaluationRoutes(ctx));
       await api.register(actionRoutes(ctx));
       await api.register(practiceRoutes(ctx));
+      await api.register(unitRoutes(ctx));
       api.get('/health', { schema: { hide: true } }, async () => ({ ok: true }));
     },
     { prefix: '/api' },

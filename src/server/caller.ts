@@ -12,6 +12,8 @@ export interface Membership {
   organisationId: string;
   organisationName: string;
   role: Role;
+  /** For contributors: the responsible unit they speak for (its id, and its name for display). */
+  unitId: string | null;
   unit: string | null;
 }
 
@@ -22,9 +24,13 @@ export interface Caller {
   organisationId: string;
   /** The caller's role there; null for visitors and people who are not members of it. */
   role: Role | null;
-  /** For contributors: the responsible unit they speak for. */
+  /** For contributors: the responsible unit they speak for (a record of the unit directory). */
+  unitId: string | null;
+  /** That unit's name, for display. */
   unit: string | null;
   memberships: Membership[];
+  /** Who acts when there is no account: a focal point answering from a round's link. */
+  actorName?: string;
 }
 
 export interface Policy {
@@ -43,13 +49,13 @@ export const hasRole =
 
 /** The CLI: the operator of the machine, acting in one organisation with every right. */
 export function systemCaller(organisationId: string): Caller {
-  return { user: null, organisationId, role: 'admin', unit: null, memberships: [] };
+  return { user: null, organisationId, role: 'admin', unitId: null, unit: null, memberships: [] };
 }
 
 /** Who did something, for the audit trail. */
 export const actorOf = (c: Caller) => ({
   userId: c.user?.id ?? null,
-  actorName: c.user ? `${c.user.name} <${c.user.email}>` : 'command line',
+  actorName: c.actorName ?? (c.user ? `${c.user.name} <${c.user.email}>` : 'command line'),
 });
 
 declare module 'fastify' {

@@ -89,7 +89,19 @@ export function fromDatabaseError(err: unknown): AppError | null {
     case '22P02':
     case '22007':
     case '22008':
+    case '22001':
+    case '22003':
+    case '22025':
+    case '2201B':
       return new Invalid('A value is out of range or malformed.');
+    // Text PostgreSQL cannot store: NUL (22P05 in a JSON value, 22021 in text) or an invalid byte.
+    case '22P05':
+    case '22021':
+      return new Invalid(
+        'The request contains a character that cannot be stored (a NUL character, \\u0000, or invalid UTF-8); remove it and try again.',
+      );
+    case '54000':
+      return new TooLarge('A value is too large to store or search.');
     default:
       return cause ? fromDatabaseError(cause) : null;
   }
