@@ -65,7 +65,7 @@ describe.each(testDatabases())('accounts on $name', ({ open }) => {
       baseUrl: 'http://integra.test',
       attemptsPerMinute: 5,
     });
-  }, 60_000);
+  });
   afterAll(async () => {
     await app?.close();
     await smtp?.close();

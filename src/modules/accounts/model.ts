@@ -14,14 +14,17 @@ export type NewUserInput = z.infer<typeof newUserSchema>;
 export const invitationInputSchema = z.object({
   email: z.string().trim().email('not an email address').max(320),
   role: roleSchema,
-  /** The responsible unit a contributor speaks for, as written in the matrices. */
+  /** The responsible unit a contributor speaks for: its name (a new name adds the unit) or its id. */
   unit: z.string().trim().max(300).nullish(),
+  unitId: z.string().uuid('not a valid id').nullish(),
 });
 export type InvitationInput = z.infer<typeof invitationInputSchema>;
 
 export const memberPatchSchema = z.object({
   role: roleSchema.optional(),
+  /** The unit by name (a new name adds the unit) or by id; null: none. */
   unit: z.string().trim().max(300).nullable().optional(),
+  unitId: z.string().uuid('not a valid id').nullable().optional(),
   reason: z.string().max(2_000).optional(),
 });
 export type MemberPatch = z.infer<typeof memberPatchSchema>;
@@ -35,17 +38,80 @@ export const sessionSchema = z.object({
   user: z.object({ id: z.string(), email: z.string(), name: z.string() }).nullable(),
   organisationId: z.string(),
   role: roleSchema.nullable(),
+  unitId: z.string().nullable(),
+  /** The name of the unit a contributor speaks for. */
   unit: z.string().nullable(),
   memberships: z.array(
     z.object({
       organisationId: z.string(),
       organisationName: z.string(),
       role: roleSchema,
+      unitId: z.string().nullable(),
       unit: z.string().nullable(),
     }),
   ),
+  /** The language the person chose (their emails are written in it); null: not chosen yet. */
+  language: z.string().nullable(),
   setupNeeded: z.boolean(),
   mail: z.boolean(),
   oidc: z.boolean(),
 });
 export type SessionInfo = z.infer<typeof sessionSchema>;
+
+/** Languages a person may choose for the app and their emails. */
+export const PERSON_LANGUAGES = ['en', 'fr', 'es', 'it'] as const;
+export const languageInputSchema = z.object({ language: z.enum(PERSON_LANGUAGES) }).strict();
+
+// ---- replies: members, invitations, signing in ----
+
+export const membersSchema = z.object({
+  members: z.array(
+    z.object({
+      userId: z.string(),
+      name: z.string(),
+      email: z.string(),
+      role: roleSchema,
+      unitId: z.string().nullable(),
+      unit: z.string().nullable(),
+      since: z.string(),
+    }),
+  ),
+  /** Invitations not accepted yet and not expired. */
+  invitations: z.array(
+    z.object({
+      id: z.string(),
+      email: z.string(),
+      role: roleSchema,
+      unitId: z.string().nullable(),
+      unit: z.string().nullable(),
+      expiresAt: z.string(),
+    }),
+  ),
+});
+
+export const invitationCreatedSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  role: roleSchema,
+  unitId: z.string().nullable(),
+  unit: z.string().nullable(),
+  expiresAt: z.string(),
+  /** The link to send; it carries the invitation's token. */
+  link: z.string(),
+  emailed: z.boolean(),
+});
+
+export const invitationOfferSchema = z.object({
+  organisationName: z.string(),
+  email: z.string(),
+  role: roleSchema,
+  unit: z.string().nullable(),
+  expiresAt: z.string(),
+  /** Whether someone with this email has an account already (they join instead of signing up). */
+  hasAccount: z.boolean(),
+});
+
+/** better-auth's answer to a password sign-in (the session cookie comes with it). */
+export const signedInSchema = z.looseObject({
+  user: z.looseObject({ id: z.string(), email: z.string(), name: z.string() }),
+});

@@ -4,4 +4,6 @@ import { hasRole, policy } from '../../server/caller.js';
 export const accountPolicies = {
   public: policy('accounts.public', () => true),
   manage: policy('accounts.manage', hasRole('admin')),
+  /** Anyone signed in, member of the organisation or not: their own settings. */
+  self: policy('accounts.self', (c) => c.user !== null),
 };

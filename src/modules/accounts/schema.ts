@@ -6,6 +6,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { units } from '../units/schema.js';
 
 export const organisations = pgTable('organisations', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -20,6 +21,8 @@ export const users = pgTable('users', {
   email: text('email').notNull().unique(),
   emailVerified: boolean('email_verified').notNull().default(false),
   image: text('image'),
+  /** The language the person chose (emails are written in it); null: the organisation's. */
+  language: text('language'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
@@ -81,8 +84,8 @@ export const authVerifications = pgTable(
 );
 
 /**
- * A person's role in an organisation. A contributor speaks for a responsible unit (`unit`, as
- * written in the matrices' "Responsible unit(s)"): it records progress on that unit's actions.
+ * A person's role in an organisation. A contributor speaks for a responsible unit (`unitId`, a
+ * record of the unit directory): it records progress on the actions linked to that unit.
  */
 export const memberships = pgTable(
   'memberships',
@@ -94,7 +97,7 @@ export const memberships = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     role: text('role').notNull(),
-    unit: text('unit'),
+    unitId: uuid('unit_id').references(() => units.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
   },
   (t) => [
@@ -114,7 +117,7 @@ export const invitations = pgTable(
       .references(() => organisations.id),
     email: text('email').notNull(),
     role: text('role').notNull(),
-    unit: text('unit'),
+    unitId: uuid('unit_id').references(() => units.id, { onDelete: 'set null' }),
     /** SHA-256 of the link's token: the token itself is only in the link. */
     tokenHash: text('token_hash').notNull().unique(),
     invitedBy: uuid('invited_by').references(() => users.id, { onDelete: 'set null' }),
@@ -125,5 +128,25 @@ export const invitations = pgTable(
   (t) => [
     check('invitations_role', sql`${t.role} in ('admin', 'editor', 'contributor', 'reviewer', 'viewer')`),
     index('invitations_organisation').on(t.organisationId),
+  ],
+);
+
+/**
+ * Failed password sign-ins, kept an hour: the per-account limit (failures against one email from
+ * any address) and the per-address limit read them, so they hold across processes.
+ */
+export const signInFailures = pgTable(
+  'sign_in_failures',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** The email as typed, trimmed and lower-cased (whether or not an account has it). */
+    email: text('email').notNull(),
+    address: text('address').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('sign_in_failures_email').on(t.email, t.createdAt),
+    index('sign_in_failures_address').on(t.address, t.createdAt),
+    index('sign_in_failures_created').on(t.createdAt),
   ],
 );

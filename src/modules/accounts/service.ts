@@ -6,9 +6,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, asc, count, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import type { Caller, Membership, Role } from '../../server/caller.js';
+import { type Caller, type Membership, type Role, systemCaller } from '../../server/caller.js';
 import { Conflict, Invalid, NotFound } from '../../server/errors.js';
 import { recordChange } from '../audit/service.js';
+import type { UnitRef } from '../units/model.js';
+import { units } from '../units/schema.js';
+import { unitNamed, unitsOfOrganisation } from '../units/service.js';
 import { hashPassword, MIN_PASSWORD_LENGTH } from './auth.js';
 import type { InvitationInput, MemberPatch, NewUserInput } from './model.js';
 import { authAccounts, invitations, memberships, organisations, users } from './schema.js';
@@ -45,10 +48,29 @@ function checkPassword(password: string) {
 
 const normaliseEmail = (email: string) => email.trim().toLowerCase();
 
+/**
+ * The unit a contributor speaks for, given by id or by name as written in the matrices (a name
+ * the directory does not know adds the unit). Other roles speak for no unit.
+ */
+async function unitFor(
+  db: Db,
+  caller: Caller,
+  role: Role,
+  given: { unit?: string | null; unitId?: string | null },
+): Promise<UnitRef | null> {
+  if (role !== 'contributor') return null;
+  if (given.unitId) {
+    const names = await unitsOfOrganisation(db, caller.organisationId, [given.unitId], () => 'unitId');
+    return { id: given.unitId, name: names.get(given.unitId)! };
+  }
+  if (given.unit?.trim()) return unitNamed(db, caller, given.unit.trim());
+  return null;
+}
+
 /** A person with a password, in one organisation with a role. */
 export async function createUser(
   db: Db,
-  input: NewUserInput & { organisationId: string; role: Role; unit?: string | null },
+  input: NewUserInput & { organisationId: string; role: Role; unit?: string | null; unitId?: string | null },
 ): Promise<string> {
   checkPassword(input.password);
   const email = normaliseEmail(input.email);
@@ -65,11 +87,12 @@ export async function createUser(
     await tx
       .insert(authAccounts)
       .values({ userId: user.id, accountId: user.id, providerId: 'credential', password: hash });
+    const unit = await unitFor(tx, systemCaller(input.organisationId), input.role, input);
     await tx.insert(memberships).values({
       organisationId: input.organisationId,
       userId: user.id,
       role: input.role,
-      unit: input.role === 'contributor' ? (input.unit ?? null) : null,
+      unitId: unit?.id ?? null,
     });
     return user.id;
   });
@@ -94,17 +117,26 @@ export async function callerOf(
   publicOrganisation: string,
 ): Promise<Caller> {
   if (!user) {
-    return { user: null, organisationId: publicOrganisation, role: null, unit: null, memberships: [] };
+    return {
+      user: null,
+      organisationId: publicOrganisation,
+      role: null,
+      unitId: null,
+      unit: null,
+      memberships: [],
+    };
   }
   const rows = await db
     .select({
       organisationId: memberships.organisationId,
       organisationName: organisations.name,
       role: memberships.role,
-      unit: memberships.unit,
+      unitId: memberships.unitId,
+      unit: units.name,
     })
     .from(memberships)
     .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
+    .leftJoin(units, eq(units.id, memberships.unitId))
     .where(eq(memberships.userId, user.id))
     .orderBy(asc(organisations.createdAt));
   const list = rows.map((r) => ({ ...r, role: r.role as Role }));
@@ -113,6 +145,7 @@ export async function callerOf(
     user,
     organisationId: current?.organisationId ?? publicOrganisation,
     role: current?.role ?? null,
+    unitId: current?.unitId ?? null,
     unit: current?.unit ?? null,
     memberships: list satisfies Membership[],
   };
@@ -132,13 +165,14 @@ export async function invite(db: Db, caller: Caller, input: InvitationInput) {
       .innerJoin(memberships, eq(memberships.userId, users.id))
       .where(and(eq(users.email, email), eq(memberships.organisationId, caller.organisationId)));
     if (already) throw new Conflict(`${email} is already a member.`);
+    const unit = await unitFor(tx, caller, input.role, input);
     const [row] = await tx
       .insert(invitations)
       .values({
         organisationId: caller.organisationId,
         email,
         role: input.role,
-        unit: input.role === 'contributor' ? input.unit?.trim() || null : null,
+        unitId: unit?.id ?? null,
         tokenHash: tokenHash(token),
         invitedBy: caller.user?.id ?? null,
         expiresAt,
@@ -149,9 +183,17 @@ export async function invite(db: Db, caller: Caller, input: InvitationInput) {
       entityId: row.id,
       operation: 'create',
       before: null,
-      after: { email, role: row.role, unit: row.unit, expiresAt },
+      after: { email, role: row.role, unit: unit?.name ?? null, expiresAt },
     });
-    return { id: row.id, token, email, role: row.role as Role, unit: row.unit, expiresAt };
+    return {
+      id: row.id,
+      token,
+      email,
+      role: row.role as Role,
+      unitId: unit?.id ?? null,
+      unit: unit?.name ?? null,
+      expiresAt,
+    };
   });
 }
 
@@ -163,11 +205,13 @@ async function openInvitation(db: Db, token: string) {
       organisationName: organisations.name,
       email: invitations.email,
       role: invitations.role,
-      unit: invitations.unit,
+      unitId: invitations.unitId,
+      unit: units.name,
       expiresAt: invitations.expiresAt,
     })
     .from(invitations)
     .innerJoin(organisations, eq(organisations.id, invitations.organisationId))
+    .leftJoin(units, eq(units.id, invitations.unitId))
     .where(
       and(
         eq(invitations.tokenHash, tokenHash(token)),
@@ -207,10 +251,10 @@ export async function acceptInvitation(
       userId = existing.id;
       await tx
         .insert(memberships)
-        .values({ organisationId: inv.organisationId, userId, role: inv.role, unit: inv.unit })
+        .values({ organisationId: inv.organisationId, userId, role: inv.role, unitId: inv.unitId })
         .onConflictDoUpdate({
           target: [memberships.organisationId, memberships.userId],
-          set: { role: inv.role, unit: inv.unit },
+          set: { role: inv.role, unitId: inv.unitId },
         });
     } else {
       if (!input.name?.trim()) throw new Invalid('Give your name.', [{ path: 'name', message: 'required' }]);
@@ -221,7 +265,7 @@ export async function acceptInvitation(
         password: input.password ?? '',
         organisationId: inv.organisationId,
         role: inv.role,
-        unit: inv.unit,
+        unitId: inv.unitId,
       });
     }
     await tx.update(invitations).set({ acceptedAt: sql`now()` }).where(eq(invitations.id, inv.id));
@@ -231,6 +275,7 @@ export async function acceptInvitation(
         user: { id: userId, email: inv.email, name: input.name ?? existing?.name ?? inv.email },
         organisationId: inv.organisationId,
         role: inv.role,
+        unitId: inv.unitId,
         unit: inv.unit,
         memberships: [],
       },
@@ -255,11 +300,13 @@ export async function listMembers(db: Db, organisationId: string) {
       name: users.name,
       email: users.email,
       role: memberships.role,
-      unit: memberships.unit,
+      unitId: memberships.unitId,
+      unit: units.name,
       since: memberships.createdAt,
     })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
+    .leftJoin(units, eq(units.id, memberships.unitId))
     .where(eq(memberships.organisationId, organisationId))
     .orderBy(asc(users.name));
   const open = await db
@@ -267,10 +314,12 @@ export async function listMembers(db: Db, organisationId: string) {
       id: invitations.id,
       email: invitations.email,
       role: invitations.role,
-      unit: invitations.unit,
+      unitId: invitations.unitId,
+      unit: units.name,
       expiresAt: invitations.expiresAt,
     })
     .from(invitations)
+    .leftJoin(units, eq(units.id, invitations.unitId))
     .where(
       and(
         eq(invitations.organisationId, organisationId),
@@ -285,6 +334,18 @@ export async function listMembers(db: Db, organisationId: string) {
   };
 }
 
+/** A member's role and unit (id and name), locked for the change. */
+async function membershipOf(db: Db, organisationId: string, userId: string) {
+  const [row] = await db
+    .select({ role: memberships.role, unitId: memberships.unitId, unit: units.name })
+    .from(memberships)
+    .leftJoin(units, eq(units.id, memberships.unitId))
+    .where(and(eq(memberships.organisationId, organisationId), eq(memberships.userId, userId)))
+    .for('update', { of: memberships });
+  if (!row) throw new NotFound('member');
+  return row;
+}
+
 async function adminCount(db: Db, organisationId: string) {
   const [row] = await db
     .select({ n: count() })
@@ -296,26 +357,27 @@ async function adminCount(db: Db, organisationId: string) {
 /** Changes a member's role or unit; an organisation always keeps one administrator. */
 export async function updateMember(db: Db, caller: Caller, userId: string, patch: MemberPatch) {
   return db.transaction(async (tx) => {
-    const [before] = await tx
-      .select()
-      .from(memberships)
-      .where(and(eq(memberships.organisationId, caller.organisationId), eq(memberships.userId, userId)));
-    if (!before) throw new NotFound('member');
+    const before = await membershipOf(tx, caller.organisationId, userId);
     const role = patch.role ?? (before.role as Role);
     if (before.role === 'admin' && role !== 'admin' && (await adminCount(tx, caller.organisationId)) <= 1) {
       throw new Conflict('An organisation needs at least one administrator.');
     }
-    const unit = role === 'contributor' ? (patch.unit === undefined ? before.unit : patch.unit) : null;
+    const unchanged = patch.unit === undefined && patch.unitId === undefined;
+    const unit = unchanged
+      ? role === 'contributor' && before.unitId
+        ? { id: before.unitId, name: before.unit ?? '' }
+        : null
+      : await unitFor(tx, caller, role, patch);
     await tx
       .update(memberships)
-      .set({ role, unit })
+      .set({ role, unitId: unit?.id ?? null })
       .where(and(eq(memberships.organisationId, caller.organisationId), eq(memberships.userId, userId)));
     await recordChange(tx, caller, {
       entity: 'membership',
       entityId: userId,
       operation: 'update',
       before: { role: before.role, unit: before.unit },
-      after: { role, unit },
+      after: { role, unit: unit?.name ?? null },
       reason: patch.reason,
     });
   });
@@ -324,11 +386,7 @@ export async function updateMember(db: Db, caller: Caller, userId: string, patch
 /** Removes someone from the organisation (their account and history stay). */
 export async function removeMember(db: Db, caller: Caller, userId: string, reason?: string) {
   return db.transaction(async (tx) => {
-    const [before] = await tx
-      .select()
-      .from(memberships)
-      .where(and(eq(memberships.organisationId, caller.organisationId), eq(memberships.userId, userId)));
-    if (!before) throw new NotFound('member');
+    const before = await membershipOf(tx, caller.organisationId, userId);
     if (before.role === 'admin' && (await adminCount(tx, caller.organisationId)) <= 1) {
       throw new Conflict('An organisation needs at least one administrator.');
     }
@@ -360,4 +418,14 @@ export async function createOrganisationWithAdmin(db: Db, name: string, adminEma
     await tx.insert(memberships).values({ organisationId: id, userId: user.id, role: 'admin' });
     return id;
   });
+}
+
+/** The language a person chose for the app and their emails (null: none yet). */
+export async function languageOf(db: Db, userId: string): Promise<string | null> {
+  const [row] = await db.select({ language: users.language }).from(users).where(eq(users.id, userId));
+  return row?.language ?? null;
+}
+
+export async function setLanguage(db: Db, userId: string, language: string): Promise<void> {
+  await db.update(users).set({ language }).where(eq(users.id, userId));
 }

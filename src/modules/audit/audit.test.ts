@@ -66,10 +66,11 @@ describe.each(testDatabases())('audit trail on $name', ({ open }) => {
       user: { id: userId, email: 'eda@example.org', name: 'Eda Editor' },
       organisationId: org,
       role: 'editor',
+      unitId: null,
       unit: null,
       memberships: [],
     };
-  }, 60_000);
+  });
   afterAll(async () => {
     await database?.close();
   });

@@ -7,6 +7,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Caller, Policy } from '../../server/caller.js';
 import type { AppContext } from '../../server/context.js';
+import { noContent } from '../../server/replies.js';
 import { historyQuery, historySchema, reasonBody, reasonQuery } from './model.js';
 import { historyOf } from './service.js';
 
@@ -21,8 +22,9 @@ export interface RecordLifecycle {
   read: Policy;
   remove(caller: Caller, id: string, reason?: string): Promise<void>;
   restore(caller: Caller, id: string, reason?: string): Promise<void>;
-  /** The record as its GET answers it, sent back after a restore. */
+  /** The record as its GET answers it, sent back after a restore, and the schema of that reply. */
   reread(caller: Caller, id: string): Promise<unknown>;
+  record: z.ZodType;
   /** Throws NotFound unless the record (deleted or not) is the organisation's. */
   assertOwned(organisationId: string, id: string): Promise<void>;
 }
@@ -40,18 +42,25 @@ export function registerRecordLifecycle(app: FastifyInstance, ctx: AppContext, r
         summary: `Delete this ${r.noun} softly: an editor can restore it`,
         params: idParams,
         querystring: reasonQuery,
+        response: { 204: noContent },
       },
     },
     async (req, reply) => {
       await r.remove(req.caller, req.params.id, req.query.reason);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
   api.post(
     `${r.path}/:id/restore`,
     {
       config: { policy: r.edit },
-      schema: { tags: r.tags, summary: `Restore a deleted ${r.noun}`, params: idParams, body: reasonBody },
+      schema: {
+        tags: r.tags,
+        summary: `Restore a deleted ${r.noun}`,
+        params: idParams,
+        body: reasonBody,
+        response: { 200: r.record },
+      },
     },
     async (req) => {
       await r.restore(req.caller, req.params.id, req.body?.reason);
