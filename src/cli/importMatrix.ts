@@ -5,6 +5,7 @@ import path from 'node:path';
 import { ensureDefaultOrganisation } from '../modules/accounts/service.js';
 import { checkImportSize, importMatrixFile } from '../modules/evaluations/import/importMatrixFile.js';
 import { saveEvaluation } from '../modules/evaluations/service.js';
+import { proposeUnitLinks } from '../modules/evaluations/unitLinks.js';
 import { systemCaller } from '../server/caller.js';
 import { out, say, withDatabase } from './io.js';
 
@@ -30,7 +31,9 @@ export async function importMatrixCommand(
   }
   const { id } = await withDatabase(async (database) => {
     const organisationId = await ensureDefaultOrganisation(database.db);
-    return saveEvaluation(database.db, systemCaller(organisationId), evaluation, path.basename(file));
+    // Actions are linked to the units their "Responsible unit(s)" names exactly.
+    const linked = await proposeUnitLinks(database.db, organisationId, result);
+    return saveEvaluation(database.db, systemCaller(organisationId), linked.evaluation, path.basename(file));
   });
   if (opts.json) out(JSON.stringify({ id, warnings }, null, 2));
   else {

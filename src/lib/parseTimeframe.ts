@@ -279,7 +279,8 @@ export function parseTimeframe(
     .replace(/[()[\]]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim()
-    .replace(/[.;,:]+$/, '')
+    // (?<!…): a match starts only where a run starts; without it a long run is quadratic.
+    .replace(/(?<![.;,:])[.;,:]+$/, '')
     .trim();
   const fundingConditional = FUNDING.test(s);
   if (fundingConditional)
@@ -287,7 +288,7 @@ export function parseTimeframe(
       .replace(FUNDING, ' ')
       .replace(/\s+/g, ' ')
       .trim()
-      .replace(/[.;,:-]+$/, '')
+      .replace(/(?<![.;,:-])[.;,:-]+$/, '')
       .trim();
   if (!s || /^[-–—\s]+$/.test(s)) return { due: null, fundingConditional, kind: 'none' };
   if (NO_DEADLINE.test(s) || (NO_DEADLINE_ANYWHERE.test(s) && !/\d{4}|\bq[1-4]\b/.test(s))) {

@@ -1,27 +1,17 @@
 /**
  * Reads an uploaded or local matrix file of any supported kind: plain text (UTF-8, UTF-16 with a
  * byte-order mark, or Windows-1252), Word (.docx) or PDF. Checks its size first and refuses
- * binary junk, damaged files and hostile archives with a reason.
+ * binary junk, damaged files and hostile archives with a reason; every reading ends with
+ * `finishReading` (limits.ts), which refuses one larger than Integra keeps.
  */
-import { TooLarge, Unsupported } from '../../../server/errors.js';
+import { Unsupported } from '../../../server/errors.js';
 import type { ImportResult } from '../model.js';
-import { importMatrixLines, importMatrixText } from './importMatrixText.js';
+import { importMatrixLines, importMatrixText, type MatrixTextOptions } from './importMatrixText.js';
+import { checkImportSize, checkLineCount, countLines, finishReading } from './limits.js';
 import { readDocxLines } from './readDocx.js';
 import { readPdfLines } from './readPdf.js';
 
-/** Largest matrix file accepted, in bytes (INTEGRA_MAX_IMPORT_MB, default 10 MB). */
-export function maxImportBytes(env: NodeJS.ProcessEnv = process.env): number {
-  const mb = Number(env.INTEGRA_MAX_IMPORT_MB ?? 10);
-  return Math.max(1, Number.isFinite(mb) ? mb : 10) * 1024 * 1024;
-}
-
-export function checkImportSize(bytes: number, limit = maxImportBytes()): void {
-  if (bytes > limit) {
-    throw new TooLarge(
-      `The file is ${(bytes / 1024 / 1024).toFixed(1)} MB; matrices up to ${Math.round(limit / 1024 / 1024)} MB are accepted.`,
-    );
-  }
-}
+export { checkImportSize, maxImportBytes } from './limits.js';
 
 const isZip = (buf: Buffer) => buf.subarray(0, 4).toString('latin1') === 'PK\u0003\u0004';
 const isPdf = (buf: Buffer) => buf.subarray(0, 5).toString('latin1') === '%PDF-';
@@ -51,6 +41,17 @@ export function decodeTextFile(buf: Buffer, name = 'the file'): string {
 
 /** Imports a matrix from a file, whatever its kind: told by its content, not its name. */
 export async function importMatrixFile(buf: Buffer, name: string): Promise<ImportResult> {
+  return finishReading(await readMatrixFile(buf, name));
+}
+
+/** Imports pasted text: the same reading as a .txt file, and the same limits. */
+export function importMatrixPaste(text: string, options: MatrixTextOptions = {}): ImportResult {
+  checkImportSize(Buffer.byteLength(text));
+  checkLineCount(countLines(text), 'The text');
+  return finishReading(importMatrixText(text, options));
+}
+
+async function readMatrixFile(buf: Buffer, name: string): Promise<ImportResult> {
   checkImportSize(buf.length);
   const ext = name.toLowerCase().match(/\.([a-z0-9]+)$/)?.[1] ?? '';
   if (isZip(buf) || isOle(buf) || ext === 'docx') {
@@ -59,10 +60,13 @@ export async function importMatrixFile(buf: Buffer, name: string): Promise<Impor
         `.${ext} files are not matrices Integra reads: use the Word (.docx), PDF or text version.`,
       );
     }
-    return importMatrixLines(await readDocxLines(buf, name), { sourceName: name });
+    const lines = await readDocxLines(buf, name);
+    checkLineCount(lines.length, name);
+    return importMatrixLines(lines, { sourceName: name });
   }
   if (isPdf(buf) || ext === 'pdf') {
     const { lines, warnings } = await readPdfLines(buf, name);
+    checkLineCount(lines.length, name);
     const result = importMatrixLines(lines, { sourceName: name });
     return { ...result, warnings: [...warnings, ...result.warnings] };
   }
@@ -71,5 +75,7 @@ export async function importMatrixFile(buf: Buffer, name: string): Promise<Impor
       `.${ext} files cannot be read; save the matrix as Word (.docx) or plain text (.txt).`,
     );
   }
-  return importMatrixText(decodeTextFile(buf, name), { sourceName: name });
+  const text = decodeTextFile(buf, name);
+  checkLineCount(countLines(text), name);
+  return importMatrixText(text, { sourceName: name });
 }

@@ -178,9 +178,10 @@ describe('readResponse', () => {
   });
 });
 
-describe.runIf(existsSync(seedPath))('the seed matrix', () => {
-  const { evaluation } = importMatrixText(readFileSync(seedPath, 'utf8'));
+// The seed lives in ../shared beside our workspace; a clone without it skips this (the file is read inside the test).
+describe.skipIf(!existsSync(seedPath))('the seed matrix (../shared/seeds, when present)', () => {
   it('imports 8 recommendations with their priorities and actions', () => {
+    const { evaluation } = importMatrixText(readFileSync(seedPath, 'utf8'));
     expect(evaluation.recommendations).toHaveLength(8);
     expect(evaluation.recommendations.map((r) => r.priority)).toEqual([1, 2, 2, null, 3, 3, null, 1]);
     expect(evaluation.recommendations.map((r) => r.response)).toEqual([

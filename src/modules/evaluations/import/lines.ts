@@ -31,7 +31,10 @@ export function textToLines(input: string): MatrixLine[] {
   const out: MatrixLine[] = [];
   raw.split('\n').forEach((rawLine, i) => {
     const isList = /<\s*(?:ol|ul|li)\b/i.test(rawLine);
-    const hasTabs = rawLine.replace(/[\t ]+$/, '').includes('\t');
+    // A tab before the trailing blanks. Not /[\t ]+$/: it retries at every blank, quadratic on long runs.
+    let end = rawLine.length;
+    while (end > 0 && (rawLine[end - 1] === ' ' || rawLine[end - 1] === '\t')) end--;
+    const hasTabs = end > 0 && rawLine.lastIndexOf('\t', end - 1) >= 0;
     let pieces = hasTabs ? [rawLine.replace(BLOCK_TAG, ' ')] : rawLine.split(BLOCK_TAG);
     if (isList && !hasTabs) {
       pieces = pieces.flatMap((p) => p.replace(GLUED_ITEM, '$1\n$2. ').split('\n'));

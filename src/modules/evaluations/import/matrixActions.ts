@@ -1,0 +1,94 @@
+/**
+ * Phase 6 of reading a matrix: a recommendation's key-action rows become its actions. A row
+ * gives one action per number (and per "8.1 … 8.2 …" run together in its text); its timeframe
+ * is read into a due window (`parseTimeframe`: the evaluation's year fills in a missing one,
+ * marked inferred) and its status into the template's vocabulary. What cannot be read stays as
+ * written — the timeframe without a due window, the status in the comments — with a warning.
+ */
+import { parseTimeframe } from '../../../lib/parseTimeframe.js';
+import type { ActionStatus } from '../../actions/model.js';
+import type { ImportedAction, ImportWarning, StatusTemplate } from '../model.js';
+import { type ActionRow, splitRunTogether } from './matrixKeyActions.js';
+import { append, stripEmphasis } from './matrixValues.js';
+import { readStatus } from './matrixWords.js';
+
+/** The recommendation the rows belong to. */
+export interface RowsOwner {
+  /** Its number: "5". */
+  number: string;
+  /** Its position in the evaluation, for warnings' paths. */
+  index: number;
+  /** Its "Responsible unit(s)" (2022 template): the responsible of actions whose row names none. */
+  responsibleUnits: string | null;
+  rows: ActionRow[];
+}
+
+/** The actions of a recommendation's rows, in order, with warnings about them. */
+export function actionsFromRows(
+  owner: RowsOwner,
+  template: StatusTemplate,
+  year: number | null,
+): { actions: ImportedAction[]; warnings: ImportWarning[] } {
+  const warnings: ImportWarning[] = [];
+  const actions: ImportedAction[] = [];
+  for (const row of owner.rows) {
+    for (const action of rowActions(row, owner, template, year, actions.length, warnings))
+      actions.push(action);
+  }
+  return { actions, warnings };
+}
+
+/** One row → one action per number; `offset` is the position of its first action. */
+function rowActions(
+  row: ActionRow,
+  owner: RowsOwner,
+  template: StatusTemplate,
+  year: number | null,
+  offset: number,
+  warnings: ImportWarning[],
+): ImportedAction[] {
+  const texts = splitRunTogether(row.numbers, row.cols.text, owner.number);
+  const timeframe = stripEmphasis(row.cols.timeframe) || null;
+  const reading = parseTimeframe(timeframe, { year });
+  const statusText = stripEmphasis(row.cols.status);
+  let status: ActionStatus | null = null;
+  let comments = stripEmphasis(row.cols.comments) || null;
+  if (statusText) {
+    status = readStatus(statusText, template);
+    if (!status) comments = append(comments, `Status as written: ${statusText}`);
+  }
+  const numbers = texts.map((t) => t.number);
+  const where = `recommendation ${owner.number}, action ${numbers.join(' and ')}`;
+  const path = (field: string) => `recommendations.${owner.index}.actions.${offset}.${field}`;
+  if (statusText && !status) {
+    warnings.push({
+      message: `The status "${statusText}" is not one of the template's statuses; it was kept in the comments`,
+      where: `${where} (${row.where})`,
+      path: path('status'),
+    });
+  }
+  if (reading.kind === 'unreadable') {
+    warnings.push({
+      message: `The timeframe "${timeframe}" gives no due window: ${reading.problem}`,
+      where: `${where}, timeframe (${row.where})`,
+      path: path('timeframe'),
+    });
+  }
+  if (numbers.length > 1 && texts.some((t) => t.split)) {
+    warnings.push({
+      message: `Actions ${numbers.join(' and ')} were written in one row; they share its timeframe, responsible unit(s) and status`,
+      where: `${where} (${row.where})`,
+      path: path('text'),
+    });
+  }
+  return texts.map((t) => ({
+    number: t.number,
+    text: stripEmphasis(t.text),
+    timeframe,
+    due: reading.due,
+    responsible: stripEmphasis(row.cols.responsible) || owner.responsibleUnits,
+    fundingConditional: reading.fundingConditional,
+    status,
+    comments,
+  }));
+}

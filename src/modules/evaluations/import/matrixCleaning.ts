@@ -1,0 +1,82 @@
+/**
+ * Phase 1 of reading a matrix: the lines as the parser wants them. A cell of several paragraphs
+ * alone on its line becomes one line per paragraph (as pasted text would be), labels that lost
+ * their column break are cut apart, and lines that carry nothing are left out: blank lines, table
+ * rules ("-----\t---"), and the matrix's own heading ("Management response matrix").
+ *
+ * Leaked HTML, entities and no-break spaces are already gone: the readers clean every cell
+ * (`cleanCell`, `textToLines` in lines.ts). Template instruction text stays in the lines — the
+ * source shown on the review screen keeps it — and each phase drops it where it reads a value
+ * (matrixValues.ts).
+ */
+import { foldText } from '../../../lib/text.js';
+import { Invalid } from '../../../server/errors.js';
+import type { MatrixLine } from './lines.js';
+
+/** A line that carries something, as the later phases read it. */
+export interface CleanLine {
+  /** The line as read (a paragraph of a multi-paragraph cell is a line of its own): its source and where it is. */
+  line: MatrixLine;
+  /** Its cells, trimmed, with run-together labels cut apart; empty cells stay, their position matters in tables. */
+  cells: string[];
+  /** The cells that are not empty, at least one. */
+  filled: string[];
+  /** The cells that are not empty, joined by spaces. */
+  text: string;
+}
+
+export const EMPTY_MATRIX = 'The file is empty: there is no matrix to import.';
+
+const HEADINGS =
+  /^(?:management\s+(?:follow[\s-]*up\s+)?response\s+matrix|matrice\s+de\s+(?:suivi\s+de\s+la\s+)?reponse\s+de\s+la\s+direction|management\s+response)\s*:?$/;
+
+/**
+ * Labels that share a row in the template ("Recommendation to: X | Priority level (1 to 3): 2")
+ * arrive in one cell when the column break was lost (text from PDFs, some pastes): cut there.
+ * A label ends where no letter follows (not `\b`, which sees no boundary after "(s)" or "é").
+ */
+const INLINE_LABEL =
+  /\s(?=(?:priority\s+level|niveau\s+de\s+priorit[eé]|responsible\s+unit\(s\)|recommendation\s+to)(?![\p{L}\p{N}_])[^:\n]{0,40}:)/iu;
+
+/** "Recommendation to: Unit A Priority level (1 to 3): 2" → the two labelled parts; other cells trimmed. */
+export function splitInlineLabels(cell: string): string[] {
+  // A loop, not recursion: a cell of thousands of labels must not overflow the stack.
+  const out: string[] = [];
+  let c = cell.trim();
+  for (;;) {
+    const m = c.match(INLINE_LABEL);
+    if (!m || m.index === undefined || !c.slice(0, m.index).includes(':')) break;
+    out.push(c.slice(0, m.index).trim());
+    c = c.slice(m.index).trim();
+  }
+  out.push(c);
+  return out;
+}
+
+/** Lines with one cell of several paragraphs become one line per paragraph, as pasted text would. */
+function expand(lines: MatrixLine[]): MatrixLine[] {
+  return lines.flatMap((line) => {
+    const filled = line.cells.filter((c) => c.trim() !== '');
+    if (filled.length === 1 && filled[0].includes('\n')) {
+      return filled[0].split('\n').map((p) => ({ cells: [p.trim()], where: line.where }));
+    }
+    return [line];
+  });
+}
+
+/** The lines that carry something, in reading order; refuses lines with no text at all. */
+export function cleanLines(input: MatrixLine[]): CleanLine[] {
+  const lines = expand(input);
+  if (!lines.some((l) => l.cells.some((c) => c.trim() !== ''))) throw new Invalid(EMPTY_MATRIX);
+  const out: CleanLine[] = [];
+  for (const line of lines) {
+    const cells = line.cells.flatMap((c) => splitInlineLabels(c));
+    const filled = cells.filter(Boolean);
+    if (filled.length === 0) continue;
+    const text = filled.join(' ');
+    if (/^[-=_|+\s]+$/.test(text)) continue; // table rules such as "-----\t--\t---"
+    if (HEADINGS.test(foldText(text))) continue;
+    out.push({ line, cells, filled, text });
+  }
+  return out;
+}

@@ -1,0 +1,130 @@
+/**
+ * The labels of both matrix templates, English and French: those of the evaluation's header
+ * ("Evaluation title/year:", "Evaluator(s):", …) and those of a recommendation ("Recommendation
+ * to:", "Priority level (1 to 3):", "Management response …:", "Key actions:", …). Matched on
+ * folded text: lower case, no accents, plain quotes.
+ */
+import { foldText } from '../../../lib/text.js';
+import { afterFolded } from './matrixValues.js';
+
+/** A label ends with a colon, or stands alone in its cell with its value in the next cell. */
+// (?<!\s): the blanks are tried only from where they start; after a lazy [^:]*? they were tried
+// from every blank of a long run, which is quadratic.
+const END = String.raw`(?<!\s)\s*(?::\s*|$)`;
+const label = (body: string) => new RegExp(`^(?:${body})${END}`);
+
+export type HeaderKind =
+  | 'title'
+  | 'year'
+  | 'period'
+  | 'evaluators'
+  | 'owner'
+  | 'publishedOn'
+  | 'overallComment';
+
+export type RecKind =
+  | 'addressedTo'
+  | 'responsibleUnits'
+  | 'priority'
+  | 'priorityJustification'
+  | 'response'
+  | 'keyActions'
+  | 'recStatus'
+  | 'comments';
+
+/** Recommendation-level labels, tried in this order. */
+const REC_LABELS: [RecKind, RegExp][] = [
+  [
+    'addressedTo',
+    label(
+      String.raw`recommendation\s+(?:addressed\s+)?to|addressed\s+to|recommandation\s+adressee\s+a|adressee?\s+a|destinataires?(?:\(s\))?`,
+    ),
+  ],
+  [
+    'priorityJustification',
+    label(
+      String.raw`(?:priority\s+)?(?:justification|rationale)(?:\s+(?:of|for)\s+(?:the\s+)?priority)?(?:\s+de\s+la\s+priorite)?(?:\s*\([^)]*\))?`,
+    ),
+  ],
+  ['priority', label(String.raw`(?:priority(?:\s+level)?|niveau\s+de\s+priorite|priorite)(?:\s*\([^)]*\))?`)],
+  ['response', label(String.raw`(?:management\s+response|reponse\s+de\s+la\s+(?:direction|gestion))[^:]*?`)],
+  // Not \s*(?:\(…\))?\s*: two runs of blanks side by side split a long run every way (quadratic).
+  ['keyActions', /^(?:key\s+actions?|actions?\s+cles?)\s*(?:\([^)]*\)\s*)?:\s*/],
+  [
+    'recStatus',
+    label(
+      String.raw`(?:implementation\s+(?:monitoring\s+)?status|statut(?:\s+de\s+(?:la\s+)?mise\s+en\s+(?:oe|œ)uvre)?|status)\b[^:]*?`,
+    ),
+  ],
+  [
+    'comments',
+    label(
+      String.raw`comments?\s+on\s+(?:the\s+)?implementation(?:\s+status)?|comments?|commentaires?(?:\s+sur[^:]*)?`,
+    ),
+  ],
+  [
+    'responsibleUnits',
+    label(
+      String.raw`responsible\s+(?:individual\s+or\s+)?(?:unit|office|entity|person)(?:\(s\)|s)?|unites?(?:\(s\))?\s+responsables?(?:\(s\))?|responsables?`,
+    ),
+  ],
+];
+
+/** Evaluation-level labels, read before the first recommendation. */
+const HEADER_LABELS: [HeaderKind, RegExp][] = [
+  [
+    'title',
+    label(
+      String.raw`evaluation\s+title(?:\s*\/\s*year|\s+and\s+year)?|title\s+of\s+(?:the\s+)?evaluation|titre\s+de\s+l'evaluation|titre`,
+    ),
+  ],
+  ['year', label(String.raw`year(?:\s+of\s+(?:the\s+)?evaluation)?|annee(?:\s+de\s+l'evaluation)?`)],
+  [
+    'period',
+    label(String.raw`(?:evaluation\s+)?period(?:\s+(?:covered|of\s+evaluation))?|periode(?:\s+couverte)?`),
+  ],
+  [
+    'evaluators',
+    /^(?:evaluator\(s\)|evaluateur\(s\)|evaluators?|evaluateurs?|evaluation\s+(?:was\s+)?(?:carried\s+out|conducted|undertaken|performed)\s+by|evaluation\s+(?:realisee|conduite|menee)\s+par)\s*(?::\s*|$|\s+)/,
+  ],
+  [
+    'owner',
+    label(
+      String.raw`person\s+or\s+body\s+responsible\s+for[^:]*?|matrix\s+owner|owner|responsable\s+de\s+la\s+matrice|personne\s+ou\s+organe\s+responsable[^:]*?`,
+    ),
+  ],
+  [
+    'publishedOn',
+    label(
+      String.raw`date\s+of\s+(?:publication|the\s+management\s+response|management\s+response|the\s+report)|publication\s+date|published(?:\s+on)?|date\s+de\s+publication|date\s+de\s+la\s+reponse[^:]*?|date`,
+    ),
+  ],
+  [
+    'overallComment',
+    label(
+      String.raw`(?:overall\s+(?:management\s+)?comments?(?:\s+on\s+the\s+evaluation)?|general\s+comments?|commentaires?\s+genera(?:l|ux))(?:\s*\([^)]*\))?`,
+    ),
+  ],
+];
+
+/** A cell that starts with a label: which one, and the value after it ("" when it stands alone). */
+export interface LabelledCell<K> {
+  kind: K;
+  value: string;
+}
+
+function firstLabel<K>(cell: string, labels: [K, RegExp][]): LabelledCell<K> | null {
+  const f = foldText(cell);
+  for (const [kind, re] of labels) {
+    const m = f.match(re);
+    if (m) return { kind, value: afterFolded(cell, m[0].length).trim() };
+  }
+  return null;
+}
+
+/** The evaluation-level label a cell starts with ("Evaluation title/year: …"), if any. */
+export const matchHeaderLabel = (cell: string): LabelledCell<HeaderKind> | null =>
+  firstLabel(cell, HEADER_LABELS);
+
+/** The recommendation-level label a cell starts with ("Priority level (1 to 3): 2"), if any. */
+export const matchRecLabel = (cell: string): LabelledCell<RecKind> | null => firstLabel(cell, REC_LABELS);

@@ -1,0 +1,237 @@
+/**
+ * Phase 4 of reading a matrix: one recommendation's block — its text, labelled fields
+ * ("Recommendation to:", "Priority level (1 to 3):", "Management response …:", "Responsible
+ * unit(s):", "Implementation status:", comments), each continued by the unlabelled lines that
+ * follow it, and its key actions as rows (phase 5). Text that cannot be placed is kept as a note.
+ * The management response is only read from its text once the block is complete (phase 7).
+ */
+import { foldText } from '../../../lib/text.js';
+import type { ImportedRecommendation, ImportWarning } from '../model.js';
+import { lineText } from './lines.js';
+import type { BlockLine, RecommendationBlock } from './matrixBlocks.js';
+import {
+  type ActionRow,
+  type Column,
+  DEFAULT_COLUMNS,
+  readBullet,
+  readBulletLine,
+  readColumns,
+  readTableLine,
+} from './matrixKeyActions.js';
+import { matchRecLabel, type RecKind } from './matrixLabels.js';
+import { append, dropInstruction, isInstruction, short } from './matrixValues.js';
+import { readPriority, readStatus } from './matrixWords.js';
+
+/** A recommendation as read from its block, before its rows become actions. */
+export interface RecommendationDraft {
+  /** Its fields as written (no actions yet, response not read yet). */
+  rec: ImportedRecommendation;
+  /** Its position in the evaluation, for warnings' paths. */
+  index: number;
+  /** Where its heading is. */
+  where: string;
+  /** The 2022 template's recommendation-level "Responsible unit(s)", given to its actions. */
+  responsibleUnits: string | null;
+  rows: ActionRow[];
+  /** Its lines as text, for the review screen. */
+  source: string;
+  /** How many signs of the 2022 template it shows ("#" numbering, "Responsible unit(s)", bulleted key actions…). */
+  votes2022: number;
+  /** Warnings about its fields, in reading order. */
+  warnings: ImportWarning[];
+}
+
+/** Where later lines go: the field they continue, the key actions (table or bullets), or nowhere. */
+type Field =
+  | 'text'
+  | 'addressedTo'
+  | 'priorityJustification'
+  | 'responseText'
+  | 'comments'
+  | 'responsibleUnits'
+  | 'keyActions'
+  | 'table'
+  | 'none';
+
+/** Fields that unlabelled text continues. */
+const CONTINUED: readonly Field[] = [
+  'text',
+  'addressedTo',
+  'priorityJustification',
+  'responseText',
+  'comments',
+  'responsibleUnits',
+];
+
+/**
+ * Reads a recommendation's block; `index` is its position in the evaluation, `year` the
+ * evaluation's (it completes deadlines written without one).
+ */
+export function readRecommendation(
+  block: RecommendationBlock,
+  index: number,
+  year: number | null,
+): RecommendationDraft {
+  const rec: ImportedRecommendation = {
+    number: block.number,
+    text: '',
+    addressedTo: null,
+    priority: null,
+    priorityJustification: null,
+    response: null,
+    responseText: null,
+    status: null,
+    comments: null,
+    notes: [],
+    actions: [],
+  };
+  const d: RecommendationDraft = {
+    rec,
+    index,
+    where: block.heading.line.where,
+    responsibleUnits: null,
+    rows: [],
+    source: [block.heading, ...block.lines].map((l) => lineText(l.line)).join('\n'),
+    votes2022: block.hashNumbered ? 1 : 0,
+    warnings: [],
+  };
+  let field: Field = 'text';
+  let columns: Column[] = [...DEFAULT_COLUMNS];
+
+  const path = (name: string) => `recommendations.${index}.${name}`;
+  const warn = (message: string, where: string, fieldPath: string) =>
+    d.warnings.push({ message, where, path: fieldPath });
+
+  const setField = (f: Field, value: string) => {
+    const v = dropInstruction(value);
+    if (!v) return;
+    if (f === 'text') rec.text = append(rec.text || null, v);
+    else if (f === 'addressedTo') rec.addressedTo = append(rec.addressedTo, v, ' ');
+    else if (f === 'priorityJustification')
+      rec.priorityJustification = append(rec.priorityJustification, v, ' ');
+    else if (f === 'responseText') rec.responseText = append(rec.responseText, v);
+    else if (f === 'comments') rec.comments = append(rec.comments, v);
+    else if (f === 'responsibleUnits') d.responsibleUnits = append(d.responsibleUnits, v, ' ');
+  };
+
+  const keepAsNote = (text: string, where: string) => {
+    rec.notes.push(text);
+    warn(
+      `Text "${short(text)}" could not be placed; it was kept as a note on the recommendation`,
+      `recommendation ${rec.number} (${where})`,
+      path('notes'),
+    );
+  };
+
+  const readPriorityValue = (v: string, where: string) => {
+    const p = readPriority(v);
+    if (p.level === 'none') return;
+    if (p.level !== null) {
+      rec.priority = p.level;
+      if (p.rest) rec.priorityJustification = append(rec.priorityJustification, p.rest, ' ');
+      return;
+    }
+    rec.priorityJustification = append(rec.priorityJustification, v, ' ');
+    warn(
+      `The priority "${v}" is not 1, 2 or 3; it was left empty and kept as its justification`,
+      `recommendation ${rec.number}, priority (${where})`,
+      path('priority'),
+    );
+  };
+
+  /** Applies one "label: value"; for the open-ended fields later lines continue the value. */
+  const apply = (kind: RecKind, value: string, l: BlockLine) => {
+    const where = l.line.where;
+    const v = dropInstruction(value);
+    switch (kind) {
+      case 'addressedTo':
+      case 'priorityJustification':
+      case 'comments':
+      case 'responsibleUnits':
+        if (kind === 'responsibleUnits') d.votes2022++;
+        field = kind;
+        setField(kind, v);
+        return;
+      case 'priority':
+        if (v) readPriorityValue(v, where);
+        field = 'priorityJustification';
+        return;
+      case 'response': {
+        // The 2022 template's label: "Management response - Accept/Partially accept/Reject:".
+        const labelLine = foldText(lineText(l.line));
+        if (
+          /accept\s*\/\s*partially\s+accept\s*\/\s*reject/.test(labelLine) &&
+          /-\s*accept/.test(labelLine)
+        ) {
+          d.votes2022++;
+        }
+        field = 'responseText';
+        setField('responseText', v);
+        return;
+      }
+      case 'keyActions':
+        d.votes2022++;
+        field = 'keyActions';
+        for (const item of v.split('\n')) if (item.trim()) readBullet(d.rows, item, where, rec.number, year);
+        return;
+      case 'recStatus': {
+        if (/discarded\s*\/\s*open\s*\/\s*completed/.test(foldText(lineText(l.line)))) d.votes2022++;
+        field = 'none';
+        if (!v) return;
+        const s = readStatus(v, '2022');
+        if (s === 'open' || s === 'discarded' || s === 'completed') rec.status = s;
+        else {
+          warn(
+            `The status "${v}" is not open, discarded or completed; it was kept as a comment`,
+            `recommendation ${rec.number} (${where})`,
+            path('status'),
+          );
+          rec.comments = append(rec.comments, `Status as written: ${v}`);
+        }
+        return;
+      }
+    }
+  };
+
+  /** Labelled cells, possibly several on one line; a label alone in its cell takes the next cell. */
+  const readLabels = (l: BlockLine) => {
+    const { filled } = l;
+    for (let i = 0; i < filled.length; i++) {
+      const found = matchRecLabel(filled[i]);
+      if (found) {
+        let value = found.value;
+        if (!value && i + 1 < filled.length && !matchRecLabel(filled[i + 1])) value = filled[++i];
+        apply(found.kind, value, l);
+      } else if (CONTINUED.includes(field)) setField(field, filled[i]);
+      else if (field === 'keyActions') readBullet(d.rows, filled[i], l.line.where, rec.number, year);
+      else if (!isInstruction(filled[i])) keepAsNote(filled[i], l.line.where);
+    }
+  };
+
+  /** An unlabelled line: a table row, a bullet, the current field continued, or a note. */
+  const readText = (l: BlockLine) => {
+    const where = l.line.where;
+    if (field === 'table') {
+      const numbered = readTableLine(d.rows, columns, l.cells, where, rec.number);
+      if (numbered) {
+        warn(
+          `A key action had no number; it was numbered ${numbered}`,
+          `recommendation ${rec.number} (${where})`,
+          `${path('actions')}.0.number`,
+        );
+      }
+    } else if (field === 'keyActions') readBulletLine(d.rows, l.text, where, rec.number, year);
+    else if (field !== 'none') setField(field, l.text);
+    else if (!isInstruction(l.text)) keepAsNote(l.text, where);
+  };
+
+  for (const t of block.text) setField('text', t);
+  for (const l of block.lines) {
+    if (l.role === 'tableHeader' || l.role === 'tableSubheader') {
+      columns = readColumns(l.line.cells, l.role === 'tableSubheader' ? columns : null);
+      field = 'table';
+    } else if (l.role === 'labels') readLabels(l);
+    else readText(l);
+  }
+  return d;
+}

@@ -1,0 +1,118 @@
+/**
+ * The words a matrix answers with: a management response (accepted, partially accepted,
+ * rejected), a priority (1 to 3, or high/medium/low) and a status in either template's
+ * vocabulary — in English, French (and the Italian some offices write).
+ */
+import { foldText } from '../../../lib/text.js';
+import type { ActionStatus } from '../../actions/model.js';
+import type { Response, StatusTemplate } from '../model.js';
+import { afterFolded } from './matrixValues.js';
+
+const STATUS_WORDS: [RegExp, ActionStatus][] = [
+  [
+    /^(?:not\s+(?:yet\s+)?(?:initiated|started)|non\s+(?:initie|commence)|pas\s+(?:encore\s+)?(?:commence|initie)|non\s+avviat)/,
+    'not_initiated',
+  ],
+  [
+    /^(?:no\s+longer\s+applicable|not\s+applicable|n\/a|plus\s+applicable|non\s+applicable|sans\s+objet)/,
+    'no_longer_applicable',
+  ],
+  [
+    /^(?:completed?|done|achieved|finished|closed|implemented|termine|achevee?|realisee?|complete|clos|concluso|completato)/,
+    'completed',
+  ],
+  [
+    /^(?:initiated|in\s+progress|ongoing|on-going|started|under\s+way|underway|initie|en\s+cours|commence|in\s+corso|avviato)/,
+    'initiated',
+  ],
+  [/^(?:open|ouvert|aperto)/, 'open'],
+  [/^(?:discarded|dropped|abandoned|cancelled|canceled|ecartee?|abandonnee?|annulee?|scartato)/, 'discarded'],
+];
+
+/** Maps a status as written to the template's vocabulary, or null when it is not one of its words. */
+export function readStatus(written: string, template: StatusTemplate): ActionStatus | null {
+  const f = foldText(written)
+    // (?<!…): the match starts only where a run starts, so a long run is not rescanned (quadratic).
+    .replace(/(?<![._*])[._*]+$/, '')
+    .trim();
+  for (const [re, status] of STATUS_WORDS) {
+    if (!re.test(f)) continue;
+    if (template === 'classic') {
+      if (status === 'open') return 'initiated';
+      if (status === 'discarded') return 'no_longer_applicable';
+      return status;
+    }
+    if (status === 'completed' || status === 'open' || status === 'discarded') return status;
+    return status === 'no_longer_applicable' ? 'discarded' : 'open';
+  }
+  return null;
+}
+
+/** Reads the management response from what its text says; null when it says none of them. */
+export function readResponse(text: string): Response | null {
+  const f = foldText(text).trim();
+  if (!f) return null;
+  const first = f.split(/(?<=[.!?;])\s|\n/)[0] ?? f;
+  // The sentences that say what happens to "the recommendation". Split, not /[^.]*\brecommendation…[^.]*/g:
+  // that regex retries from every position, so a long text without a full stop took quadratic time.
+  const said = f.split('.').filter((s) => /\brecommendation\s+(?:is|was|has been)\s/.test(s));
+  const scopes = [first, ...said];
+  for (const s of scopes) {
+    if (
+      /\b(?:partially|partly|in\s+part)\s+(?:accept|agree)|\bpartiellement\s+accept|\baccepte?e?s?\s+(?:partiellement|en\s+partie)|\bparzialmente\s+accett/.test(
+        s,
+      )
+    ) {
+      return 'partially_accepted';
+    }
+    if (
+      /\b(?:reject|rejet|not\s+accept|non\s+accept|does\s+not\s+accept|do\s+not\s+accept|cannot\s+accept|declin|refus|respint)/.test(
+        s,
+      )
+    ) {
+      return 'rejected';
+    }
+    if (/\b(?:accept|agree[sd]?\b|accepte|accett)/.test(s)) return 'accepted';
+  }
+  return null;
+}
+
+const PRIORITY_WORDS: Record<string, number> = {
+  high: 1,
+  haute: 1,
+  elevee: 1,
+  alta: 1,
+  medium: 2,
+  moyenne: 2,
+  media: 2,
+  low: 3,
+  basse: 3,
+  faible: 3,
+  bassa: 3,
+};
+const NONE_VALUE = /^(?:n\/?a|n\.a\.?|none|not\s+applicable|non\s+applicable|sans\s+objet|-+|—|–)$/;
+
+/** What a priority cell says. */
+export type PriorityReading =
+  /** "2", "High – newcomers wait", "1 (the service is closed)": the level and what follows it. */
+  | { level: 1 | 2 | 3; rest: string }
+  /** "N/A", "none", "–": no priority given. */
+  | { level: 'none' }
+  /** Anything else: not a priority. */
+  | { level: null };
+
+/** Reads a priority as written (trimmed, instructions already dropped). */
+export function readPriority(written: string): PriorityReading {
+  const f = foldText(written).trim();
+  if (NONE_VALUE.test(f)) return { level: 'none' };
+  const m = f.match(/^(\d+|[a-z]+)\b\s*[-–:,.(]?\s*/);
+  const word = m?.[1] ?? '';
+  const p = /^\d+$/.test(word) ? Number(word) : PRIORITY_WORDS[word];
+  if ((p === 1 || p === 2 || p === 3) && m) {
+    const rest = afterFolded(written.trim(), m[0].length)
+      .replace(/\)\s*$/, '')
+      .trim();
+    return { level: p, rest };
+  }
+  return { level: null };
+}
