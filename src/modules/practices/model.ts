@@ -95,37 +95,176 @@ export const catalogueQuerySchema = z.object({
 });
 export type CatalogueQuery = z.infer<typeof catalogueQuerySchema>;
 
-export interface CriterionCoverage {
-  criterionId: string;
-  name: string;
-  met: number;
-  assessed: number;
+export const criterionCoverageSchema = z.object({
+  criterionId: z.string(),
+  name: z.string(),
+  met: z.number(),
+  assessed: z.number(),
   /** met / assessed, or null when no item of the criterion was assessed (the criterion was left out). */
-  coverage: number | null;
-}
+  coverage: z.number().nullable(),
+});
+export type CriterionCoverage = z.infer<typeof criterionCoverageSchema>;
 
-export interface CatalogueItem {
-  id: string;
-  title: string;
-  summary: string | null;
-  country: string | null;
-  region: string | null;
-  targetGroups: string[];
-  areas: string[];
-  status: PracticeStatus;
-  fullyMetCriteria: string[];
-  updatedAt: string;
-}
+export const catalogueItemSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  summary: z.string().nullable(),
+  country: z.string().nullable(),
+  region: z.string().nullable(),
+  targetGroups: z.array(z.string()),
+  areas: z.array(z.string()),
+  status: z.enum(PRACTICE_STATUSES),
+  fullyMetCriteria: z.array(z.string()),
+  updatedAt: z.string(),
+});
+export type CatalogueItem = z.infer<typeof catalogueItemSchema>;
 
-export interface FacetCount {
-  value: string;
-  count: number;
-}
+export const facetCountSchema = z.object({ value: z.string(), count: z.number() });
+export type FacetCount = z.infer<typeof facetCountSchema>;
 
-export interface Catalogue {
-  items: CatalogueItem[];
-  total: number;
-  page: number;
-  pageSize: number;
-  facets: { country: FacetCount[]; targetGroup: FacetCount[]; area: FacetCount[]; fullyMet: FacetCount[] };
-}
+export const catalogueSchema = z.object({
+  items: z.array(catalogueItemSchema),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+  facets: z.object({
+    country: z.array(facetCountSchema),
+    targetGroup: z.array(facetCountSchema),
+    area: z.array(facetCountSchema),
+    fullyMet: z.array(facetCountSchema),
+  }),
+});
+export type Catalogue = z.infer<typeof catalogueSchema>;
+
+// ---- replies: a practice's page, comparison, heatmap, imports ----
+
+const frameworkRefSchema = z.object({ id: z.string(), version: z.number(), name: z.string() });
+
+/** A framework version in the list: built in (shared) or the organisation's own. */
+export const frameworkSummarySchema = frameworkRefSchema.extend({ builtIn: z.boolean() });
+
+/** An answer as kept: the narrative, tools, and checklist lines that match no item of the framework. */
+export const storedAnswerSchema = z.object({
+  questionId: z.string().nullable(),
+  criterion: z.string(),
+  question: z.string(),
+  narrative: z.string(),
+  inspiringTools: z.array(z.string()),
+  unmatchedItems: z.array(z.object({ text: z.string(), mark: z.string() })),
+});
+
+/** One practice as its page: fields, status, and each criterion with its questions, narratives, marks and coverage. */
+export const practicePageSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  summary: z.string().nullable(),
+  organisations: z.array(z.string()),
+  country: z.string().nullable(),
+  region: z.string().nullable(),
+  targetGroups: z.array(z.string()),
+  areas: z.array(z.enum(AREAS)),
+  period: z.string().nullable(),
+  fundingSources: z.array(z.string()),
+  partners: z.array(z.string()),
+  links: z.array(z.string()),
+  contact: z.string().nullable(),
+  status: z.enum(PRACTICE_STATUSES),
+  reviewComment: z.string().nullable(),
+  publishedAt: z.string().nullable(),
+  updatedAt: z.string(),
+  framework: frameworkRefSchema.nullable(),
+  coverage: z.array(criterionCoverageSchema),
+  criteria: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      questions: z.array(
+        z.object({
+          id: z.string(),
+          text: z.string(),
+          narrative: z.string(),
+          inspiringTools: z.array(z.string()),
+          items: z.array(
+            z.object({
+              id: z.string(),
+              text: z.string(),
+              mark: z.enum(MARKS),
+              /** Improvement actions made from this item (deleted ones not counted). */
+              actions: z.number(),
+            }),
+          ),
+          unmatchedItems: z.array(z.object({ text: z.string(), mark: z.string() })),
+        }),
+      ),
+    }),
+  ),
+  /** Answers to questions the framework does not have, kept as written. */
+  otherAnswers: z.array(storedAnswerSchema),
+});
+export type PracticePage = z.infer<typeof practicePageSchema>;
+
+export const practiceComparisonSchema = z.object({ practices: z.array(practicePageSchema) });
+
+export const checklistHeatmapSchema = z.object({
+  framework: frameworkRefSchema,
+  /** The sample of practices shown as columns, most recently updated first. */
+  practices: z.array(z.object({ id: z.string(), title: z.string() })),
+  items: z.array(
+    z.object({
+      itemId: z.string(),
+      criterion: z.string(),
+      text: z.string(),
+      met: z.number(),
+      notMet: z.number(),
+      assessed: z.number(),
+      notMetShare: z.number().nullable(),
+      /** Each sampled practice's mark of this item, or null. */
+      marks: z.array(z.string().nullable()),
+    }),
+  ),
+});
+export type ChecklistHeatmap = z.infer<typeof checklistHeatmapSchema>;
+
+export const deletedPracticeSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  status: z.string(),
+  deletedAt: z.string().nullable(),
+});
+
+/** A practice page as read by the importer, in the shape of a new practice, for the review screen. */
+export const practiceDraftSchema = z.object({
+  title: z.string(),
+  summary: z.string().nullable(),
+  organisations: z.array(z.string()),
+  country: z.string().nullable(),
+  region: z.string().nullable(),
+  targetGroups: z.array(z.string()),
+  areas: z.array(z.enum(AREAS)),
+  period: z.string().nullable(),
+  fundingSources: z.array(z.string()),
+  partners: z.array(z.string()),
+  links: z.array(z.string()),
+  contact: z.string().nullable(),
+  assessment: z.object({
+    framework: z.string(),
+    questions: z.array(
+      z.object({
+        questionId: z.string().nullable(),
+        criterion: z.string(),
+        question: z.string(),
+        narrative: z.string(),
+        inspiringTools: z.array(z.string()),
+        items: z.array(z.object({ itemId: z.string().nullable(), text: z.string(), mark: z.enum(MARKS) })),
+      }),
+    ),
+  }),
+});
+
+export const practiceImportWarningSchema = z.object({ message: z.string(), where: z.string() });
+
+/** The reply of a practice import: what was read (dry run), or the ids of the saved drafts. */
+export const practiceImportReplySchema = z.union([
+  z.object({ practices: z.array(practiceDraftSchema), warnings: z.array(practiceImportWarningSchema) }),
+  z.object({ ids: z.array(z.string()), warnings: z.array(practiceImportWarningSchema) }),
+]);

@@ -1,4 +1,5 @@
 /** HTTP edge of the good-practice library and the frameworks it is assessed against. */
+import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { assertOwned } from '../../db/owned.js';
@@ -13,11 +14,17 @@ import { frameworkPolicies, practicePolicies, visibleStatuses } from './policies
 const forCaller = <Q extends { status: CatalogueQuery['status'] }>(caller: Caller, q: Q): Q =>
   visibleStatuses(caller) ? { ...q, status: 'published' } : q;
 
-import { Invalid } from '../../server/errors.js';
-import { newActionSchema } from '../actions/model.js';
+import { Invalid, NotFound } from '../../server/errors.js';
+import { actionWithHistorySchema, newActionSchema } from '../actions/model.js';
 import { checkImportSize, decodeTextFile } from '../evaluations/import/importMatrixFile.js';
 import { parseFrameworkDefinition } from '../frameworks/definitions.js';
-import { addFramework, getFramework, listFrameworks } from '../frameworks/service.js';
+import { frameworkDefinitionSchema } from '../frameworks/model.js';
+import {
+  addFramework,
+  getVisibleFramework,
+  isFrameworkVisible,
+  listFrameworks,
+} from '../frameworks/service.js';
 import { practiceSheetDocx, practiceSheetPdf } from './export/practiceSheet.js';
 import { importPracticePages } from './import/importPracticePages.js';
 import {
@@ -25,6 +32,13 @@ import {
   type CatalogueItem,
   type CatalogueQuery,
   catalogueQuerySchema,
+  catalogueSchema,
+  checklistHeatmapSchema,
+  deletedPracticeSchema,
+  frameworkSummarySchema,
+  practiceComparisonSchema,
+  practiceImportReplySchema,
+  practicePageSchema,
   practicePatchSchema,
   workflowSchema,
 } from './model.js';
@@ -41,11 +55,23 @@ import {
   practiceFromImport,
   restorePractice,
   searchCatalogue,
+  streamCatalogue,
   updateAssessment,
   updatePractice,
 } from './service.js';
 
 const idParams = z.object({ id: z.string().uuid('not a valid id') });
+
+/** `{ "<key>": [ …rows ] }` written row by row. */
+async function* jsonObjectStream(key: string, rows: AsyncIterable<unknown>): AsyncGenerator<string> {
+  yield `{${JSON.stringify(key)}:[`;
+  let first = true;
+  for await (const row of rows) {
+    yield (first ? '' : ',') + JSON.stringify(row);
+    first = false;
+  }
+  yield ']}';
+}
 
 const CATALOGUE_COLUMNS: Column<CatalogueItem>[] = [
   { header: 'Title', width: 40, value: (p) => p.title },
@@ -63,13 +89,27 @@ export function practiceRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['practices'];
 
+    /** An assessment names a framework the caller sees: another organisation's is not known. */
+    const frameworkVisible = async (caller: Caller, assessment: unknown, path: string) => {
+      const key = (assessment as { framework?: unknown } | null | undefined)?.framework;
+      if (typeof key === 'string' && !(await isFrameworkVisible(ctx.db, caller, key))) {
+        throw new Invalid(`The framework ${key} is not known.`, [
+          { path: `${path}.framework`, message: 'unknown framework or version' },
+        ]);
+      }
+    };
+
     app.get(
       '/frameworks',
       {
         config: { policy: frameworkPolicies.read },
-        schema: { tags, summary: 'The criteria frameworks and their versions' },
+        schema: {
+          tags,
+          summary: 'The criteria frameworks and their versions',
+          response: { 200: z.array(frameworkSummarySchema) },
+        },
       },
-      () => listFrameworks(ctx.db),
+      (req) => listFrameworks(ctx.db, req.caller),
     );
     app.get(
       '/frameworks/:id/:version',
@@ -79,13 +119,13 @@ export function practiceRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags,
           summary: 'One framework version: criteria, questions, items',
           params: z.object({ id: z.string(), version: z.coerce.number().int() }),
+          response: { 200: frameworkDefinitionSchema },
         },
       },
-      async (req, reply) => {
-        const f = await getFramework(ctx.db, req.params.id, req.params.version);
-        return (
-          f ?? reply.status(404).send({ error: { code: 'not_found', message: 'No such framework version.' } })
-        );
+      async (req) => {
+        const f = await getVisibleFramework(ctx.db, req.caller, req.params.id, req.params.version);
+        if (!f) throw new NotFound('framework version');
+        return f;
       },
     );
     app.post(
@@ -99,11 +139,12 @@ export function practiceRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             definition: z.string().max(2_000_000),
             fileName: z.string().max(200).default('framework.json'),
           }),
+          response: { 201: z.object({ id: z.string(), version: z.number() }) },
         },
       },
       async (req, reply) => {
         const definition = parseFrameworkDefinition(req.body.definition, req.body.fileName);
-        await addFramework(ctx.db, definition);
+        await addFramework(ctx.db, req.caller, definition);
         return reply.status(201).send({ id: definition.id, version: definition.version });
       },
     );
@@ -116,6 +157,7 @@ export function practiceRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags,
           summary: 'The catalogue: full-text search, facets, sorting, pagination',
           querystring: catalogueQuerySchema,
+          response: { 200: catalogueSchema },
         },
       },
       (req) => searchCatalogue(ctx.db, req.caller.organisationId, forCaller(req.caller, req.query)),
@@ -134,22 +176,14 @@ export function practiceRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (req, reply) => {
-        const items: CatalogueItem[] = [];
-        // Up to 10,000 practices, read a page of 100 at a time.
-        for (let page = 1; page <= 100; page++) {
-          const res = await searchCatalogue(ctx.db, req.caller.organisationId, {
-            ...forCaller(req.caller, req.query),
-            page,
-            pageSize: 100,
-          });
-          items.push(...res.items);
-          if (res.items.length < 100) break;
-        }
+        // Every match, streamed in keyset batches: an export never stops short.
+        const items = streamCatalogue(ctx.db, req.caller.organisationId, forCaller(req.caller, req.query));
         const name = 'practices';
         if (req.query.format === 'json') {
           return reply
+            .header('content-type', 'application/json; charset=utf-8')
             .header('content-disposition', `attachment; filename="${name}.json"`)
-            .send({ practices: items });
+            .send(Readable.from(jsonObjectStream('practices', items)));
         }
         if (req.query.format === 'csv') {
           return reply
@@ -173,6 +207,7 @@ export function practiceRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           summary: 'Read practice pages (text); with dryRun=true only read them, for the review screen',
           querystring: z.object({ dryRun: z.enum(['true', 'false']).default('false') }),
           body: z.object({ text: z.string() }),
+          response: { 200: practiceImportReplySchema },
         },
       },
       async (req) => {
@@ -193,6 +228,7 @@ export function practiceRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           summary:
             'Read practice pages from an uploaded .txt file (multipart field "file"), for the review screen',
           consumes: ['multipart/form-data'],
+          response: { 200: practiceImportReplySchema },
         },
       },
       async (req) => {
@@ -213,10 +249,19 @@ export function practiceRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags,
           summary: 'Save practices as confirmed on the review screen (all or none), as drafts',
           body: z.object({ practices: z.array(z.unknown()).min(1).max(500) }),
+          response: { 201: z.object({ ids: z.array(z.string()) }) },
         },
       },
-      async (req, reply) =>
-        reply.status(201).send({ ids: await createPractices(ctx.db, req.caller, req.body.practices) }),
+      async (req, reply) => {
+        for (const [i, p] of req.body.practices.entries()) {
+          await frameworkVisible(
+            req.caller,
+            (p as { assessment?: unknown } | null)?.assessment,
+            `practices.${i}.assessment`,
+          );
+        }
+        return reply.status(201).send({ ids: await createPractices(ctx.db, req.caller, req.body.practices) });
+      },
     );
 
     app.get(
@@ -227,6 +272,7 @@ export function practiceRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags,
           summary: 'Two to four practices side by side',
           querystring: z.object({ ids: z.string().max(200) }),
+          response: { 200: practiceComparisonSchema },
         },
       },
       (req) =>
@@ -253,23 +299,33 @@ export function practiceRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             status: catalogueQuerySchema.shape.status,
             sample: z.coerce.number().int().min(1).max(100).default(30),
           }),
+          response: { 200: checklistHeatmapSchema },
         },
       },
-      (req) =>
-        checklistHeatmap(
+      async (req) => {
+        // Another organisation's framework answers like one that does not exist.
+        if (!(await isFrameworkVisible(ctx.db, req.caller, req.query.framework)))
+          throw new NotFound('framework');
+        return checklistHeatmap(
           ctx.db,
           req.caller.organisationId,
           req.query.framework,
           forCaller(req.caller, req.query).status,
           req.query.sample,
-        ),
+        );
+      },
     );
 
     app.get(
       '/practices/:id',
       {
         config: { policy: practicePolicies.read },
-        schema: { tags, summary: 'One practice as its page', params: idParams },
+        schema: {
+          tags,
+          summary: 'One practice as its page',
+          params: idParams,
+          response: { 200: practicePageSchema },
+        },
       },
       (req) => getPracticePage(ctx.db, req.caller.organisationId, req.params.id, visibleStatuses(req.caller)),
     );
@@ -278,7 +334,11 @@ export function practiceRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/practices/deleted',
       {
         config: { policy: practicePolicies.readAll },
-        schema: { tags, summary: 'Deleted practices, to restore one' },
+        schema: {
+          tags,
+          summary: 'Deleted practices, to restore one',
+          response: { 200: z.array(deletedPracticeSchema) },
+        },
       },
       (req) => listDeletedPractices(ctx.db, req.caller.organisationId),
     );
@@ -292,6 +352,7 @@ export function practiceRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       remove: (caller, id, reason) => deletePractice(ctx.db, caller, id, reason),
       restore: (caller, id, reason) => restorePractice(ctx.db, caller, id, reason),
       reread: (caller, id) => getPracticePage(ctx.db, caller.organisationId, id),
+      record: practicePageSchema,
       assertOwned: (organisationId, id) => assertOwned(ctx.db, practices, organisationId, id, 'practice'),
     });
 
@@ -304,6 +365,7 @@ export function practiceRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           summary: 'Edit a practice’s description',
           params: idParams,
           body: practicePatchSchema,
+          response: { 200: practicePageSchema },
         },
       },
       async (req) => {
@@ -321,9 +383,11 @@ export function practiceRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           summary: 'Replace a practice’s assessment',
           params: idParams,
           body: assessmentInputSchema,
+          response: { 200: practicePageSchema },
         },
       },
       async (req) => {
+        await frameworkVisible(req.caller, req.body, 'assessment');
         await updateAssessment(ctx.db, req.caller, req.params.id, req.body);
         return getPracticePage(ctx.db, req.caller.organisationId, req.params.id);
       },
@@ -338,6 +402,7 @@ export function practiceRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           summary: 'Submit for review, publish, or return to draft with a comment',
           params: idParams,
           body: workflowSchema,
+          response: { 200: practicePageSchema },
         },
       },
       async (req) => {
@@ -355,6 +420,7 @@ export function practiceRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           summary: 'Create an improvement action from a checklist item',
           params: idParams.extend({ itemId: z.string().max(40) }),
           body: newActionSchema,
+          response: { 201: actionWithHistorySchema },
         },
       },
       async (req, reply) =>

@@ -6,7 +6,7 @@ import { systemCaller } from '../../server/caller.js';
 import { testDatabases } from '../../test/databases.js';
 import { createOrganisation, ensureDefaultOrganisation } from '../accounts/service.js';
 import { actionListQuerySchema } from '../actions/model.js';
-import { listActions } from '../actions/service.js';
+import { deleteAction, listActions, restoreAction } from '../actions/service.js';
 import { ensureBuiltInFrameworks } from '../frameworks/service.js';
 import { importPracticePages } from './import/importPracticePages.js';
 import { catalogueQuerySchema } from './model.js';
@@ -56,7 +56,7 @@ describe.each(testDatabases())('practice library on $name', ({ open }) => {
       targetGroups: ['young people'],
       areas: ['employment'],
     });
-  }, 60_000);
+  });
   afterAll(async () => {
     await database?.close();
   });
@@ -264,5 +264,26 @@ describe.each(testDatabases())('practice library on $name', ({ open }) => {
     await expect(
       createImprovementAction(database.db, systemCaller(org), cafes, 'SU1.1', { text: 'x' }, TODAY),
     ).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('counts on the practice page the improvement actions of each item, not the deleted ones', async () => {
+    const actionsOf = async (itemId: string) =>
+      (await getPracticePage(database.db, org, cafes)).criteria
+        .flatMap((c) => c.questions.flatMap((q) => q.items))
+        .find((it) => it.id === itemId)?.actions;
+    const before = await actionsOf('EF2.2');
+    const action = await createImprovementAction(
+      database.db,
+      systemCaller(org),
+      cafes,
+      'EF2.2',
+      { text: 'Ask the families what they need' },
+      TODAY,
+    );
+    expect(await actionsOf('EF2.2')).toBe((before ?? 0) + 1);
+    await deleteAction(database.db, systemCaller(org), action.id, 'asked already');
+    expect(await actionsOf('EF2.2')).toBe(before);
+    await restoreAction(database.db, systemCaller(org), action.id);
+    expect(await actionsOf('EF2.2')).toBe((before ?? 0) + 1);
   });
 });

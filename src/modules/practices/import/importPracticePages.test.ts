@@ -65,9 +65,10 @@ describe('importPracticePages', () => {
   });
 });
 
-describe.runIf(existsSync(seedPath))('the seed practice pages', () => {
-  const { practices, warnings } = importPracticePages(readFileSync(seedPath, 'utf8'));
+// The seed lives in ../shared beside our workspace; a clone without it skips these (the file is read inside the test).
+describe.skipIf(!existsSync(seedPath))('the seed practice pages (../shared/seeds, when present)', () => {
   it('import as seven practices, with the two unmarked items and the unknown item as warnings', () => {
+    const { practices, warnings } = importPracticePages(readFileSync(seedPath, 'utf8'));
     expect(practices).toHaveLength(7);
     expect(warnings).toHaveLength(3);
     expect(warnings.filter((w) => /has no mark/.test(w.message))).toHaveLength(2);

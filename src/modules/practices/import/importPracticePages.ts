@@ -36,12 +36,13 @@ export interface PracticeImportResult {
 
 /** Text compared for matching: case, accents, quotes, dashes, spaces and end punctuation folded. */
 export function normaliseForMatch(s: string): string {
+  // (?<!…): a match starts only where a run of blanks starts; without it a long run is quadratic.
   return foldText(s)
     .replace(/[‐‑‒–—−]/g, '-')
     .replace(/["'`]/g, '')
-    .replace(/\s*\/\s*/g, '/')
+    .replace(/(?<!\s)\s*\/\s*/g, '/')
     .replace(/\s+/g, ' ')
-    .replace(/[\s.;:,!?]+$/, '')
+    .replace(/(?<![\s.;:,!?])[\s.;:,!?]+$/, '')
     .trim();
 }
 
