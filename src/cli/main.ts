@@ -3,9 +3,11 @@ import { Command } from 'commander';
 import { backupCommand, restoreCommand } from './backup.js';
 import { demoCommand } from './demo.js';
 import { exportMatrixCommand } from './exportMatrix.js';
+import { followupPreviewCommand, followupRunCommand } from './followup.js';
 import { importMatrixCommand } from './importMatrix.js';
 import { importPracticesCommand } from './importPractices.js';
 import { reportError } from './io.js';
+import { collect, createUnitCommand } from './unit.js';
 import { createOrganisationCommand, createUserCommand } from './user.js';
 
 const program = new Command()
@@ -80,5 +82,28 @@ program
   .argument('<file>', 'a file written by `integra backup`')
   .description('replace the database’s contents with a backup, in one transaction')
   .action(restoreCommand);
+
+const followup = program.command('followup').description('reminders and follow-up emails');
+followup
+  .command('preview')
+  .option('--today <date>', 'plan as on this day (YYYY-MM-DD), after every sending hour')
+  .option('--json', 'print { messages: [ { to, kind, unit, evaluation, actions } ] }')
+  .description('print the emails the scheduler would send now; writes nothing')
+  .action(followupPreviewCommand);
+followup
+  .command('run')
+  .option('--today <date>', 'plan as on this day (YYYY-MM-DD)')
+  .description('plan due reminders and send the outbox (for cron, with INTEGRA_SCHEDULER=off on the server)')
+  .action(followupRunCommand);
+
+program
+  .command('unit')
+  .description('responsible units of the first organisation')
+  .command('create')
+  .argument('<name>', 'its name, e.g. "City coordinators"')
+  .option('--alias <text>', 'another way it is written in matrices (repeat for several)', collect, [])
+  .option('--email <address>', 'a focal point’s email address (repeat for several)', collect, [])
+  .description('add a unit to the directory; prints its id')
+  .action(createUnitCommand);
 
 program.parseAsync(process.argv).catch(reportError);

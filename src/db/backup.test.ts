@@ -68,7 +68,7 @@ describe.each(testDatabases())('backup and restore on $name', ({ open }) => {
       '2024-01-15',
     );
     await createPractices(database.db, system, importPracticePages(pages).practices.map(practiceFromImport));
-  }, 60_000);
+  });
   afterAll(async () => {
     await database?.close();
     rmSync(folder, { recursive: true, force: true });

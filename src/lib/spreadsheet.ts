@@ -21,7 +21,25 @@ export interface XlsxOptions {
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-const cell = (v: CellValue): string | number | null => (typeof v === 'boolean' ? (v ? 'yes' : 'no') : v);
+/**
+ * Text a spreadsheet program would read as a formula (or a DDE call) when it opens the file:
+ * starting with = + - @, a tab or a carriage return, after any leading spaces. A plain number
+ * written as text ("-3", "+1.5") cannot carry a formula and is left alone.
+ */
+const FORMULA_START = /^[ ]*[=+\-@\t\r]/;
+const PLAIN_NUMBER = /^[ ]*[+-]?\d+(?:[.,]\d+)?[ ]*$/;
+
+/**
+ * Neutralises formula injection (OWASP "CSV injection"): such text gets a leading single quote,
+ * so it is shown as written and never evaluated — in .csv and .xlsx alike, so a sheet saved
+ * again as CSV stays harmless. Numbers stay numbers.
+ */
+export function safeText(text: string): string {
+  return FORMULA_START.test(text) && !PLAIN_NUMBER.test(text) ? `'${text}` : text;
+}
+
+export const cell = (v: CellValue): string | number | null =>
+  typeof v === 'boolean' ? (v ? 'yes' : 'no') : typeof v === 'string' ? safeText(v) : v;
 
 /** Writes rows to an .xlsx stream with a frozen header row; rows are committed as they come. */
 export async function writeXlsx<T>(
@@ -42,7 +60,7 @@ export async function writeXlsx<T>(
   });
   // Wrapping is set once per column: per-row styles cost more than the rows themselves.
   sheet.columns = columns.map((c) => ({
-    header: c.header,
+    header: safeText(c.header),
     width: c.width ?? 15,
     style: styled ? { alignment: { wrapText: true, vertical: 'top' } } : {},
   }));
@@ -74,5 +92,5 @@ export function csvStream<T>(columns: Column<T>[], rows: Iterable<T> | AsyncIter
       for await (const row of rows) yield columns.map((c) => cell(c.value(row)));
     })(),
   );
-  return source.pipe(stringify({ header: true, columns: columns.map((c) => c.header), bom: true }));
+  return source.pipe(stringify({ header: true, columns: columns.map((c) => safeText(c.header)), bom: true }));
 }

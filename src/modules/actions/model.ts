@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { reasonField } from '../audit/model.js';
+import { unitRefSchema } from '../units/model.js';
 
 /** Every status an action can have; an evaluation restricts them to its template's vocabulary. */
 export const ACTION_STATUSES = [
@@ -18,6 +19,19 @@ export type ActionStatus = (typeof ACTION_STATUSES)[number];
 
 /** Statuses that end an action: such an action is never overdue. */
 export const CLOSED_STATUSES: readonly ActionStatus[] = ['completed', 'no_longer_applicable', 'discarded'];
+
+/** Whether a status ends an action (completed, no longer applicable, discarded). */
+export const isClosedStatus = (status: string): boolean => CLOSED_STATUSES.includes(status as ActionStatus);
+
+/**
+ * The status vocabularies: one per evaluation template; improvement actions of a practice use the
+ * classic one. The first entry is a new action's status.
+ */
+export const STATUS_VOCABULARIES = {
+  classic: ['not_initiated', 'initiated', 'completed', 'no_longer_applicable'],
+  '2022': ['open', 'discarded', 'completed'],
+} as const satisfies Record<string, readonly ActionStatus[]>;
+export type VocabularyName = keyof typeof STATUS_VOCABULARIES;
 
 export const isoDate = z
   .string()
@@ -77,10 +91,40 @@ export const progressUpdateInputSchema = z
   });
 export type ProgressUpdateInput = z.infer<typeof progressUpdateInputSchema>;
 
+/** A progress update as shown in an action's history. */
+export const progressUpdateSchema = z.object({
+  id: z.string(),
+  recordedOn: z.string(),
+  author: z.string(),
+  comment: z.string().nullable(),
+  statusFrom: z.string().nullable(),
+  statusTo: z.string().nullable(),
+  /** reported: waiting for the evaluation office; returned: sent back with reviewComment. */
+  state: z.enum(['reported', 'validated', 'returned']),
+  reviewComment: z.string().nullable(),
+  createdAt: z.string(),
+});
+
+/** One action with its progress history (GET /api/actions/:id, and in each matrix). */
+export const actionWithHistorySchema = z.object({
+  id: z.string(),
+  recommendationId: z.string().nullable(),
+  ...actionFields,
+  status: z.enum(ACTION_STATUSES),
+  overdue: z.boolean(),
+  /** The units of the directory the action is linked to. */
+  units: z.array(unitRefSchema),
+  updates: z.array(progressUpdateSchema),
+});
+export type ActionWithHistory = z.infer<typeof actionWithHistorySchema>;
+
 export const ACTION_SORTS = ['due', '-due', 'evaluation', 'priority', 'status'] as const;
 
 export const actionListQuerySchema = z.object({
+  /** Words of "Responsible unit(s)" as written. */
   responsible: z.string().max(200).optional(),
+  /** A unit of the directory the actions are linked to. */
+  unitId: z.string().uuid('not a valid id').optional(),
   status: z.enum(ACTION_STATUSES).optional(),
   priority: z.coerce.number().int().min(0).max(3).optional(),
   dueBefore: isoDate.optional(),
@@ -101,6 +145,8 @@ export const actionListRowSchema = z.object({
   timeframe: z.string().nullable(),
   due: dueWindowSchema.nullable(),
   responsible: z.string().nullable(),
+  /** The units of the directory the action is linked to. */
+  units: z.array(unitRefSchema),
   fundingConditional: z.boolean(),
   status: z.enum(ACTION_STATUSES),
   overdue: z.boolean(),

@@ -5,10 +5,12 @@ import { assertOwned } from '../../db/owned.js';
 import { type Column, csvStream, XLSX_TYPE, xlsxStream } from '../../lib/spreadsheet.js';
 import type { AppContext } from '../../server/context.js';
 import { registerRecordLifecycle } from '../audit/routes.js';
+import { actionUnitsInputSchema, unitRefSchema } from '../units/model.js';
 import {
   actionListQuerySchema,
   actionListSchema,
   actionPatchSchema,
+  actionWithHistorySchema,
   progressUpdateInputSchema,
 } from './model.js';
 import { actionPolicies } from './policies.js';
@@ -23,6 +25,7 @@ import {
   streamActions,
   updateAction,
 } from './service.js';
+import { setActionUnits } from './units.js';
 
 const idParams = z.object({ id: z.string().uuid('not a valid id') });
 
@@ -98,7 +101,12 @@ export function actionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/actions/:id',
       {
         config: { policy: actionPolicies.read },
-        schema: { tags, summary: 'One action with its progress history', params: idParams },
+        schema: {
+          tags,
+          summary: 'One action with its progress history',
+          params: idParams,
+          response: { 200: actionWithHistorySchema },
+        },
       },
       (req) => getAction(ctx.db, req.caller.organisationId, req.params.id, ctx.today()),
     );
@@ -112,6 +120,7 @@ export function actionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       remove: (caller, id, reason) => deleteAction(ctx.db, caller, id, reason),
       restore: (caller, id, reason) => restoreAction(ctx.db, caller, id, reason),
       reread: (caller, id) => getAction(ctx.db, caller.organisationId, id, ctx.today()),
+      record: actionWithHistorySchema,
       assertOwned: (organisationId, id) => assertOwned(ctx.db, actions, organisationId, id, 'action'),
     });
 
@@ -124,9 +133,28 @@ export function actionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           summary: 'Edit an action (text, timeframe, due window, responsible units…)',
           params: idParams,
           body: actionPatchSchema,
+          response: { 200: actionWithHistorySchema },
         },
       },
       (req) => updateAction(ctx.db, req.caller, req.params.id, req.body, ctx.today()),
+    );
+
+    app.put(
+      '/actions/:id/units',
+      {
+        config: { policy: actionPolicies.edit },
+        schema: {
+          tags,
+          summary:
+            'Link an action to these responsible units (replacing its links); "responsible" stays as written',
+          params: idParams,
+          body: actionUnitsInputSchema,
+          response: { 200: z.object({ units: z.array(unitRefSchema) }) },
+        },
+      },
+      async (req) => ({
+        units: await setActionUnits(ctx.db, req.caller, req.params.id, req.body.unitIds, req.body.reason),
+      }),
     );
 
     app.post(
@@ -138,6 +166,7 @@ export function actionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           summary: 'Record progress on an action: date, author, comment and status change, kept as history',
           params: idParams,
           body: progressUpdateInputSchema,
+          response: { 201: actionWithHistorySchema },
         },
       },
       async (req, reply) => {

@@ -1,9 +1,22 @@
 /** Tables of the shared action tracker: actions (from any source) and their progress updates. */
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  customType,
+  date,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { organisations } from '../accounts/schema.js';
 import { recommendations } from '../evaluations/schema.js';
 import { practices } from '../practices/schema.js';
+import { units } from '../units/schema.js';
 
 export const actions = pgTable(
   'actions',
@@ -51,6 +64,25 @@ export const actions = pgTable(
   ],
 );
 
+/** The responsible units an action is linked to ("Responsible unit(s)" stays as written). */
+export const actionUnits = pgTable(
+  'action_units',
+  {
+    actionId: uuid('action_id')
+      .notNull()
+      .references(() => actions.id, { onDelete: 'cascade' }),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.actionId, t.unitId] }), index('action_units_unit').on(t.unitId)],
+);
+
+/**
+ * Progress on an action. What a unit reports is `reported` (its status change not yet applied)
+ * until an editor validates it (the status changes) or returns it with a comment; updates
+ * recorded by editors are validated as they are written.
+ */
 export const progressUpdates = pgTable(
   'progress_updates',
   {
@@ -63,7 +95,41 @@ export const progressUpdates = pgTable(
     comment: text('comment'),
     statusFrom: text('status_from'),
     statusTo: text('status_to'),
+    state: text('state').notNull().default('validated'),
+    /** The unit that reported it, and the follow-up round it answered (if any). */
+    unitId: uuid('unit_id').references(() => units.id, { onDelete: 'set null' }),
+    roundId: uuid('round_id'),
+    reviewedBy: text('reviewed_by'),
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true, mode: 'string' }),
+    reviewComment: text('review_comment'),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
   },
-  (t) => [index('progress_updates_action').on(t.actionId, t.recordedOn)],
+  (t) => [
+    check('progress_updates_state', sql`${t.state} in ('reported', 'validated', 'returned')`),
+    index('progress_updates_action').on(t.actionId, t.recordedOn),
+    index('progress_updates_reported').on(t.state).where(sql`${t.state} = 'reported'`),
+  ],
+);
+
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
+
+/** Evidence given with a progress update: a link, or a file kept in the database. */
+export const progressEvidence = pgTable(
+  'progress_evidence',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    progressUpdateId: uuid('progress_update_id')
+      .notNull()
+      .references(() => progressUpdates.id, { onDelete: 'cascade' }),
+    url: text('url'),
+    fileName: text('file_name'),
+    contentType: text('content_type'),
+    size: integer('size'),
+    data: bytea('data'),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('progress_evidence_one', sql`(${t.url} is null) <> (${t.data} is null)`),
+    index('progress_evidence_update').on(t.progressUpdateId),
+  ],
 );

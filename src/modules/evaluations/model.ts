@@ -3,8 +3,15 @@
  * shape an imported matrix takes before it is saved. No server-only imports: web/ uses these too.
  */
 import { z } from 'zod';
-import { ACTION_STATUSES, actionFields, dueWindowSchema, isoDate } from '../actions/model.js';
+import {
+  ACTION_STATUSES,
+  actionWithHistorySchema,
+  dueWindowSchema,
+  isoDate,
+  STATUS_VOCABULARIES,
+} from '../actions/model.js';
 import { reasonField } from '../audit/model.js';
+import { unitMatchResultSchema } from '../units/model.js';
 
 export const RESPONSES = ['accepted', 'partially_accepted', 'rejected'] as const;
 export type Response = (typeof RESPONSES)[number];
@@ -12,15 +19,14 @@ export type Response = (typeof RESPONSES)[number];
 export const STATUS_TEMPLATES = ['classic', '2022'] as const;
 export type StatusTemplate = (typeof STATUS_TEMPLATES)[number];
 
-export const CLASSIC_STATUSES = ['not_initiated', 'initiated', 'completed', 'no_longer_applicable'] as const;
-export const STATUSES_2022 = ['open', 'discarded', 'completed'] as const;
+/** The actions' statuses of each template are the action tracker's (actions/model.ts). */
+export const CLASSIC_STATUSES = STATUS_VOCABULARIES.classic;
+export const STATUSES_2022 = STATUS_VOCABULARIES['2022'];
 export const RECOMMENDATION_STATUSES = STATUSES_2022;
 
 /** Status vocabulary of each template, first entry being the status of a new action. */
-export const STATUS_VOCABULARY: Record<StatusTemplate, readonly (typeof ACTION_STATUSES)[number][]> = {
-  classic: CLASSIC_STATUSES,
-  '2022': STATUSES_2022,
-};
+export const STATUS_VOCABULARY: Record<StatusTemplate, readonly (typeof ACTION_STATUSES)[number][]> =
+  STATUS_VOCABULARIES;
 
 const text = (max: number) => z.string().max(max);
 const optionalText = (max: number) => z.string().max(max).nullable();
@@ -34,6 +40,8 @@ export const importedActionSchema = z.object({
   fundingConditional: z.boolean(),
   status: z.enum(ACTION_STATUSES).nullable(),
   comments: optionalText(20_000),
+  /** Units of the directory to link the action to ("responsible" stays as written); absent: none. */
+  unitIds: z.array(z.string().uuid('not a valid unit id')).max(50).optional(),
 });
 export type ImportedAction = z.infer<typeof importedActionSchema>;
 
@@ -87,6 +95,8 @@ export const importResultSchema = z.object({
   warnings: z.array(importWarningSchema),
   /** The source text of the header and of each recommendation, shown beside it on the review screen. */
   sources: z.object({ header: z.string(), recommendations: z.array(z.string()) }).optional(),
+  /** For each distinct "Responsible unit(s)" text: its parts and the units they may mean. */
+  unitProposals: unitMatchResultSchema.shape.items.optional(),
 });
 export type ImportResult = z.infer<typeof importResultSchema>;
 
@@ -122,28 +132,17 @@ export const evaluationSummarySchema = z.object({
 });
 export type EvaluationSummary = z.infer<typeof evaluationSummarySchema>;
 
-export const progressUpdateSchema = z.object({
-  id: z.string(),
-  recordedOn: z.string(),
-  author: z.string(),
-  comment: z.string().nullable(),
-  statusFrom: z.string().nullable(),
-  statusTo: z.string().nullable(),
-  createdAt: z.string(),
-});
-
-export const savedActionSchema = z.object({
-  id: z.string(),
-  recommendationId: z.string().nullable(),
-  ...actionFields,
-  status: z.enum(ACTION_STATUSES),
-  overdue: z.boolean(),
-  updates: z.array(progressUpdateSchema),
-});
+/** Saved actions and their history are the action tracker's (actions/model.ts). */
+export { progressUpdateSchema } from '../actions/model.js';
+export const savedActionSchema = actionWithHistorySchema;
 export type SavedAction = z.infer<typeof savedActionSchema>;
 
 export const savedRecommendationSchema = importedRecommendationSchema.omit({ actions: true }).extend({
   id: z.string(),
+  /** Why the status was set by hand; null when it follows the actions. */
+  statusReason: z.string().nullable(),
+  /** The status the key actions give the recommendation (null without actions). */
+  followedStatus: z.enum(RECOMMENDATION_STATUSES).nullable(),
   actions: z.array(savedActionSchema),
 });
 
@@ -153,6 +152,10 @@ export const matrixSchema = z.object({
   notes: z.array(z.string()),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** A closed evaluation is read-only. */
+  closedAt: z.string().nullable(),
+  closedBy: z.string().nullable(),
+  closingNote: z.string().nullable(),
   recommendations: z.array(savedRecommendationSchema),
 });
 export type Matrix = z.infer<typeof matrixSchema>;

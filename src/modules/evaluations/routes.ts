@@ -6,14 +6,13 @@ import { csvStream, XLSX_TYPE, xlsxStream } from '../../lib/spreadsheet.js';
 import { fileNameOf } from '../../lib/text.js';
 import type { AppContext } from '../../server/context.js';
 import { Invalid } from '../../server/errors.js';
-import { newActionSchema } from '../actions/model.js';
+import { actionWithHistorySchema, newActionSchema } from '../actions/model.js';
 import { addActionToRecommendation } from '../actions/service.js';
 import { registerRecordLifecycle } from '../audit/routes.js';
 import { exportMatrixDocx } from './export/exportMatrixDocx.js';
 import { exportMatrixJson } from './export/exportMatrixJson.js';
 import { MATRIX_COLUMNS, matrixRows } from './export/rows.js';
-import { checkImportSize, importMatrixFile } from './import/importMatrixFile.js';
-import { importMatrixText } from './import/importMatrixText.js';
+import { importMatrixFile, importMatrixPaste } from './import/importMatrixFile.js';
 import {
   evaluationPatchSchema,
   evaluationSummarySchema,
@@ -32,6 +31,7 @@ import {
   updateEvaluation,
   updateRecommendation,
 } from './service.js';
+import { proposeUnitLinks } from './unitLinks.js';
 
 const idParams = z.object({ id: z.string().uuid('not a valid id') });
 const dryRunQuery = z.object({ dryRun: z.enum(['true', 'false']).default('false') });
@@ -86,8 +86,9 @@ export function evaluationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (req) => {
-        checkImportSize(Buffer.byteLength(req.body.text));
-        const result = importMatrixText(req.body.text, { sourceName: req.body.name });
+        const read = importMatrixPaste(req.body.text, { sourceName: req.body.name });
+        // Units named exactly are linked; the review screen shows the rest to confirm.
+        const result = await proposeUnitLinks(ctx.db, req.caller.organisationId, read);
         if (req.query.dryRun === 'true') return result;
         const { id } = await saveEvaluation(ctx.db, req.caller, result.evaluation, req.body.name ?? null);
         return { id, warnings: result.warnings };
@@ -110,7 +111,11 @@ export function evaluationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const file = await req.file();
         if (!file) throw new Invalid('No file was uploaded: send it in the multipart field "file".');
         const buf = await file.toBuffer();
-        const result = await importMatrixFile(buf, file.filename);
+        const result = await proposeUnitLinks(
+          ctx.db,
+          req.caller.organisationId,
+          await importMatrixFile(buf, file.filename),
+        );
         if (req.query.dryRun === 'true') return result;
         const { id } = await saveEvaluation(ctx.db, req.caller, result.evaluation, file.filename);
         return { id, warnings: result.warnings };
@@ -180,6 +185,7 @@ export function evaluationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       remove: (caller, id, reason) => deleteEvaluation(ctx.db, caller, id, reason),
       restore: (caller, id, reason) => restoreEvaluation(ctx.db, caller, id, reason),
       reread: (caller, id) => getMatrix(ctx.db, caller.organisationId, id, ctx.today()),
+      record: matrixSchema,
       assertOwned: (organisationId, id) => assertOwned(ctx.db, evaluations, organisationId, id, 'evaluation'),
     });
 
@@ -248,6 +254,7 @@ export function evaluationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           summary: 'Add a key action to a recommendation',
           params: idParams,
           body: newActionSchema,
+          response: { 201: actionWithHistorySchema },
         },
       },
       async (req, reply) => {

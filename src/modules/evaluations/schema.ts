@@ -32,6 +32,10 @@ export const evaluations = pgTable(
     /** Text the importer could not place, kept so nothing the user gave is lost. */
     notes: jsonb('notes').$type<string[]>().notNull().default([]),
     sourceName: text('source_name'),
+    /** Closed evaluations are read-only: when, by whom, and the closing note. */
+    closedAt: timestamp('closed_at', { withTimezone: true, mode: 'string' }),
+    closedBy: text('closed_by'),
+    closingNote: text('closing_note'),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
     /** Set when deleted: deleted records are hidden and can be restored by an editor. */
@@ -59,6 +63,8 @@ export const recommendations = pgTable(
     response: text('response'),
     responseText: text('response_text'),
     status: text('status'),
+    /** Why the status was set by hand; without one the status follows the actions. */
+    statusReason: text('status_reason'),
     comments: text('comments'),
     notes: jsonb('notes').$type<string[]>().notNull().default([]),
   },

@@ -4,20 +4,25 @@
  * the actions module and reached through its service.
  */
 import { randomUUID } from 'node:crypto';
-import { and, asc, desc, eq, ilike, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import type { Caller } from '../../server/caller.js';
-import { fieldIssues, Invalid, NotFound } from '../../server/errors.js';
-import { CLOSED_STATUSES } from '../actions/model.js';
-import { actions } from '../actions/schema.js';
+import { Conflict, fieldIssues, Invalid, NotFound } from '../../server/errors.js';
+import { needsNoAction } from '../actions/chase.js';
+import { isClosedStatus } from '../actions/model.js';
 import {
   type ActionInsert,
   actionsOfRecommendations,
+  CLOSED_MESSAGE,
   hideActionsWith,
+  initialStatus,
   insertActions,
-  VOCABULARY,
+  progressOfEvaluations,
+  statusIssues,
 } from '../actions/service.js';
+import { linkSavedActions } from '../actions/unitLinks.js';
 import { recordChange } from '../audit/service.js';
+import { unitsOfOrganisation } from '../units/service.js';
 import {
   type EvaluationPatch,
   type EvaluationSummary,
@@ -47,6 +52,21 @@ export async function saveEvaluation(
   checkVocabulary(evaluation);
   const { organisationId } = caller;
   return db.transaction(async (tx) => {
+    // Units to link: the organisation's, or a field-level error naming the action.
+    const linked = evaluation.recommendations.flatMap((r, ri) =>
+      r.actions.flatMap((a, ai) =>
+        (a.unitIds ?? []).map((id, ui) => ({
+          id,
+          path: `recommendations.${ri}.actions.${ai}.unitIds.${ui}`,
+        })),
+      ),
+    );
+    await unitsOfOrganisation(
+      tx,
+      organisationId,
+      linked.map((l) => l.id),
+      (i) => linked[i].path,
+    );
     const [saved] = await tx
       .insert(evaluations)
       .values({
@@ -83,7 +103,7 @@ export async function saveEvaluation(
         })),
       );
     }
-    const initial = VOCABULARY[evaluation.statusTemplate][0];
+    const initial = initialStatus(evaluation.statusTemplate);
     const actionRows: ActionInsert[] = recRows.flatMap(({ id, r }) =>
       r.actions.map((a, position) => ({
         organisationId,
@@ -100,6 +120,12 @@ export async function saveEvaluation(
       })),
     );
     await insertActions(tx, actionRows);
+    const unitLinks = await linkSavedActions(
+      tx,
+      recRows.flatMap(({ id, r }) =>
+        r.actions.map((a, position) => ({ recommendationId: id, position, unitIds: a.unitIds ?? [] })),
+      ),
+    );
     await recordChange(tx, caller, {
       entity: 'evaluation',
       entityId: saved.id,
@@ -111,6 +137,7 @@ export async function saveEvaluation(
         sourceName,
         recommendations: recRows.length,
         actions: actionRows.length,
+        unitLinks,
       },
     });
     return { id: saved.id };
@@ -118,17 +145,10 @@ export async function saveEvaluation(
 }
 
 function checkVocabulary(evaluation: ImportedEvaluation) {
-  const allowed = VOCABULARY[evaluation.statusTemplate];
-  const issues = evaluation.recommendations.flatMap((r, ri) =>
-    r.actions.flatMap((a, ai) =>
-      a.status && !allowed.includes(a.status)
-        ? [
-            {
-              path: `recommendations.${ri}.actions.${ai}.status`,
-              message: `use one of: ${allowed.join(', ')}`,
-            },
-          ]
-        : [],
+  const issues = statusIssues(
+    evaluation.statusTemplate,
+    evaluation.recommendations.flatMap((r, ri) =>
+      r.actions.map((a, ai) => ({ status: a.status, path: `recommendations.${ri}.actions.${ai}.status` })),
     ),
   );
   if (issues.length > 0) {
@@ -147,26 +167,26 @@ export interface EvaluationListQuery {
   pageSize: number;
 }
 
-/** Evaluations with their progress, newest first: one query per page, whatever its size. */
+/**
+ * Evaluations with their progress, newest first: two queries per page whatever its size (the
+ * page with its total, then the progress of its evaluations from the action tracker), and a count
+ * of its own for a page past the last one.
+ */
 export async function listEvaluations(
   db: Db,
   organisationId: string,
   query: EvaluationListQuery,
   today: string,
 ): Promise<{ items: EvaluationSummary[]; total: number; page: number; pageSize: number }> {
-  const closed = sql.join(
-    CLOSED_STATUSES.map((s) => sql`${s}`),
-    sql`, `,
-  );
   // Qualified by hand: in a one-table select drizzle leaves column names bare, which a subquery would rebind.
   const evaluationId = sql.raw('"evaluations"."id"');
-  const ofEvaluation = sql`${actions.deletedAt} is null and ${actions.recommendationId} in (select r.id from ${recommendations} r where r.evaluation_id = ${evaluationId})`;
   const conds = [
     eq(evaluations.organisationId, organisationId),
     query.deleted ? isNotNull(evaluations.deletedAt) : isNull(evaluations.deletedAt),
   ];
   if (query.q?.trim())
     conds.push(ilike(evaluations.title, `%${query.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+  const where = and(...conds);
   const rows = await db
     .select({
       id: evaluations.id,
@@ -180,31 +200,47 @@ export async function listEvaluations(
         sql<number>`(select count(*) from ${recommendations} r where r.evaluation_id = ${evaluationId})`.mapWith(
           Number,
         ),
-      actionCount: sql<number>`(select count(*) from ${actions} where ${ofEvaluation})`.mapWith(Number),
-      completedCount:
-        sql<number>`(select count(*) from ${actions} where ${ofEvaluation} and ${actions.status} = 'completed')`.mapWith(
-          Number,
-        ),
-      overdueCount:
-        sql<number>`(select count(*) from ${actions} where ${ofEvaluation} and ${actions.dueTo} < ${today}::date and ${actions.status} not in (${closed}))`.mapWith(
-          Number,
-        ),
       total: sql<number>`count(*) over()`.mapWith(Number),
     })
     .from(evaluations)
-    .where(and(...conds))
+    .where(where)
     .orderBy(desc(evaluations.createdAt), desc(evaluations.id))
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize);
+  // A page past the last has no row to carry the total: count on its own.
+  const total =
+    rows[0]?.total ??
+    (query.page > 1 ? ((await db.select({ n: count() }).from(evaluations).where(where))[0]?.n ?? 0) : 0);
+  const progress = await progressOfEvaluations(
+    db,
+    rows.map((r) => r.id),
+    today,
+  );
+  const none = { actionCount: 0, completedCount: 0, overdueCount: 0 };
   return {
     items: rows.map(({ total: _t, statusTemplate, ...r }) => ({
       ...r,
+      ...(progress.get(r.id) ?? none),
       statusTemplate: statusTemplate as StatusTemplate,
     })),
-    total: rows[0]?.total ?? 0,
+    total,
     page: query.page,
     pageSize: query.pageSize,
   };
+}
+
+/**
+ * The status a recommendation's key actions give it: completed when every action that asks for
+ * something is completed or no longer applies (discarded when none was completed), open otherwise;
+ * null without such actions.
+ */
+export function followedStatus(
+  acts: { status: string; text: string }[],
+): 'open' | 'completed' | 'discarded' | null {
+  const counted = acts.filter((a) => !needsNoAction(a.text));
+  if (counted.length === 0) return null;
+  if (counted.some((a) => !isClosedStatus(a.status))) return 'open';
+  return counted.some((a) => a.status === 'completed') ? 'completed' : 'discarded';
 }
 
 /** One evaluation as its matrix: recommendations in order, each with its actions and their histories. */
@@ -234,6 +270,9 @@ export async function getMatrix(db: Db, organisationId: string, id: string, toda
     notes: e.notes,
     createdAt: e.createdAt,
     updatedAt: e.updatedAt,
+    closedAt: e.closedAt,
+    closedBy: e.closedBy,
+    closingNote: e.closingNote,
     recommendations: recs.map((r) => ({
       id: r.id,
       number: r.number,
@@ -244,6 +283,8 @@ export async function getMatrix(db: Db, organisationId: string, id: string, toda
       response: r.response as Matrix['recommendations'][number]['response'],
       responseText: r.responseText,
       status: r.status as Matrix['recommendations'][number]['status'],
+      statusReason: r.statusReason,
+      followedStatus: followedStatus(acts.filter((a) => a.recommendationId === r.id)),
       comments: r.comments,
       notes: r.notes,
       actions: acts.filter((a) => a.recommendationId === r.id),
@@ -275,6 +316,7 @@ export async function updateEvaluation(db: Db, caller: Caller, id: string, patch
   }
   await db.transaction(async (tx) => {
     const before = await evaluationOf(tx, caller.organisationId, id);
+    if (before.closedAt) throw new Conflict(CLOSED_MESSAGE);
     const [after] = await tx
       .update(evaluations)
       .set({ ...fields, updatedAt: sql`now()` as unknown as string })
@@ -331,7 +373,7 @@ export async function updateRecommendation(db: Db, caller: Caller, id: string, p
   const { reason, ...fields } = patch;
   return db.transaction(async (tx) => {
     const [rec] = await tx
-      .select({ row: recommendations, template: evaluations.statusTemplate })
+      .select({ row: recommendations, template: evaluations.statusTemplate, closedAt: evaluations.closedAt })
       .from(recommendations)
       .innerJoin(evaluations, eq(evaluations.id, recommendations.evaluationId))
       .where(
@@ -342,11 +384,18 @@ export async function updateRecommendation(db: Db, caller: Caller, id: string, p
         ),
       );
     if (!rec) throw new NotFound('recommendation');
-    if (fields.status && rec.template !== '2022') {
-      throw new Invalid(
-        'Recommendation statuses belong to the 2022 template; in the classic template each action has its status.',
-        [{ path: 'status', message: 'record the status on the actions instead' }],
-      );
+    if (rec.closedAt) throw new Conflict(CLOSED_MESSAGE);
+    if (
+      fields.status !== undefined &&
+      (fields.status !== rec.row.status || (fields.status !== null && !rec.row.statusReason))
+    ) {
+      // A status set by hand needs a reason; without one (null) it follows the actions again.
+      if (fields.status !== null && !reason) {
+        throw new Invalid('Say why the recommendation’s status is set by hand.', [
+          { path: 'reason', message: 'without a reason the status follows the key actions' },
+        ]);
+      }
+      (fields as Record<string, unknown>).statusReason = fields.status === null ? null : reason;
     }
     const evaluationId = rec.row.evaluationId;
     if (Object.keys(fields).length > 0) {

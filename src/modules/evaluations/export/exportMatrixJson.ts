@@ -36,6 +36,7 @@ export function exportMatrixJson(m: Matrix) {
           timeframe: a.timeframe,
           due: a.due,
           responsible: a.responsible,
+          units: a.units,
           fundingConditional: a.fundingConditional,
           status: a.status,
           comments: a.comments,

@@ -1,0 +1,105 @@
+/**
+ * What the action tracker tells the modules of its sources about their actions: progress counts
+ * per evaluation, open actions per evaluation or per unit, improvement actions per checklist item.
+ * The tracker owns this SQL (and its closed statuses); the other modules call these functions.
+ */
+import { and, count, eq, inArray, isNull, notInArray, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { recommendations } from '../evaluations/schema.js';
+import { CLOSED_STATUSES } from './model.js';
+import { actions, actionUnits } from './schema.js';
+
+export interface EvaluationProgress {
+  actionCount: number;
+  completedCount: number;
+  overdueCount: number;
+}
+
+const closedList = () =>
+  sql.join(
+    CLOSED_STATUSES.map((s) => sql`${s}`),
+    sql`, `,
+  );
+
+/** Actions, completed and overdue actions of each evaluation (not deleted): one query. */
+export async function progressOfEvaluations(
+  db: Db,
+  evaluationIds: string[],
+  today: string,
+): Promise<Map<string, EvaluationProgress>> {
+  const out = new Map<string, EvaluationProgress>();
+  if (evaluationIds.length === 0) return out;
+  const rows = await db
+    .select({
+      evaluationId: recommendations.evaluationId,
+      actionCount: count().mapWith(Number),
+      completedCount: sql<number>`count(*) filter (where ${actions.status} = 'completed')`.mapWith(Number),
+      overdueCount:
+        sql<number>`count(*) filter (where ${actions.dueTo} < ${today}::date and ${actions.status} not in (${closedList()}))`.mapWith(
+          Number,
+        ),
+    })
+    .from(actions)
+    .innerJoin(recommendations, eq(recommendations.id, actions.recommendationId))
+    .where(and(inArray(recommendations.evaluationId, evaluationIds), isNull(actions.deletedAt)))
+    .groupBy(recommendations.evaluationId);
+  for (const { evaluationId, ...counts } of rows) out.set(evaluationId, counts);
+  return out;
+}
+
+/** How many actions of each evaluation are still open (not closed, not deleted): one query. */
+export async function openActionsOfEvaluations(
+  db: Db,
+  evaluationIds: string[],
+): Promise<Map<string, number>> {
+  if (evaluationIds.length === 0) return new Map();
+  const rows = await db
+    .select({ evaluationId: recommendations.evaluationId, n: count().mapWith(Number) })
+    .from(actions)
+    .innerJoin(recommendations, eq(recommendations.id, actions.recommendationId))
+    .where(
+      and(
+        inArray(recommendations.evaluationId, evaluationIds),
+        isNull(actions.deletedAt),
+        notInArray(actions.status, [...CLOSED_STATUSES]),
+      ),
+    )
+    .groupBy(recommendations.evaluationId);
+  return new Map(rows.map((r) => [r.evaluationId, r.n]));
+}
+
+/**
+ * Open linked actions per unit of an organisation, as a subquery (`unitId`, `n`) to join in the
+ * unit directory's list.
+ */
+export function openActionsPerUnit(db: Db, organisationId: string) {
+  return db
+    .select({ unitId: actionUnits.unitId, n: count().as('n') })
+    .from(actionUnits)
+    .innerJoin(actions, eq(actions.id, actionUnits.actionId))
+    .where(
+      and(
+        eq(actions.organisationId, organisationId),
+        isNull(actions.deletedAt),
+        notInArray(actions.status, [...CLOSED_STATUSES]),
+      ),
+    )
+    .groupBy(actionUnits.unitId)
+    .as('open');
+}
+
+/** How many improvement actions (not deleted) each checklist item of a practice has. */
+export async function improvementActionsPerItem(db: Db, practiceId: string): Promise<Map<string, number>> {
+  const rows = await db
+    .select({ itemId: actions.itemId, n: count().mapWith(Number) })
+    .from(actions)
+    .where(and(eq(actions.practiceId, practiceId), isNull(actions.deletedAt)))
+    .groupBy(actions.itemId);
+  return new Map(rows.flatMap((r) => (r.itemId ? [[r.itemId, r.n] as const] : [])));
+}
+
+/** How many actions are linked to a unit (deleted ones included: their links go with the unit). */
+export async function actionLinksOfUnit(db: Db, unitId: string): Promise<number> {
+  const [linked] = await db.select({ n: count() }).from(actionUnits).where(eq(actionUnits.unitId, unitId));
+  return Number(linked?.n ?? 0);
+}
