@@ -7,7 +7,7 @@ const read = (rel: string) => readFileSync(fileURLToPath(new URL(rel, import.met
 const matrix = read('../src/modules/evaluations/import/fixtures/classic-welcome-desks.txt');
 const practicePages = read('../src/modules/practices/import/fixtures/two-practices.txt');
 
-describe('accounts and roles in the browser', () => {
+describe('the first start in the browser', () => {
   let s: Session;
   beforeAll(async () => {
     s = await openSession({ signedIn: false });
@@ -24,7 +24,8 @@ describe('accounts and roles in the browser', () => {
     await page.getByLabel('Email').fill('ada@example.org');
     await page.getByLabel('Password').fill('correct horse battery');
     await page.getByRole('button', { name: 'Create administrator' }).click();
-    await page.getByText('No evaluations yet').waitFor();
+    // Signed-in members land on their follow-up.
+    await page.getByRole('heading', { name: 'My follow-up', level: 1 }).waitFor();
     await expect(page.getByTestId('signed-in-as').textContent()).resolves.toContain(
       'Ada Admin · Administrator',
     );
@@ -37,20 +38,33 @@ describe('accounts and roles in the browser', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL(/\/actions$/);
   });
+});
+
+// Each test below stands on its own: a server whose first administrator was made through the API.
+describe('roles in the browser', () => {
+  let s: Session;
+  beforeAll(async () => {
+    s = await openSession();
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
 
   it('lets an invited contributor record progress on its own unit’s action and refuses another unit’s', async () => {
     const { page, url } = s;
-    const imported = await page.request.post(`${url}/api/evaluations/import`, { data: { text: matrix } });
-    expect(imported.status()).toBe(200);
-    const { id } = await imported.json();
-
     await page.goto(`${url}/members`);
     await page.getByLabel('Email of the person to invite').fill('carla@example.org');
     await page.getByRole('combobox', { name: 'Role', exact: true }).selectOption('contributor');
-    await page.getByLabel('Responsible unit').fill('City coordinators');
+    // A new unit name adds the unit to the directory.
+    await page.getByRole('textbox', { name: 'Responsible unit' }).fill('City coordinators');
     await page.getByRole('button', { name: 'Invite' }).click();
     const link = (await page.getByTestId('invitation-link').textContent()) ?? '';
     expect(link).toMatch(/\/invitations\/[\w-]+$/);
+
+    // The import links each action to the unit its "Responsible unit(s)" names.
+    const imported = await page.request.post(`${url}/api/evaluations/import`, { data: { text: matrix } });
+    expect(imported.status()).toBe(200);
+    const { id } = await imported.json();
 
     const carla = await s.newPage();
     await carla.goto(link);

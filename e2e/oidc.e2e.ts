@@ -46,7 +46,7 @@ describe('sign-in with an OpenID Connect provider', () => {
       }),
     });
     handler = provider.callback();
-  }, 60_000);
+  });
   afterAll(async () => {
     await s?.close();
     await new Promise((r) => op.close(r));

@@ -66,7 +66,10 @@ describe('the good-practice library in the browser', () => {
     // Click rather than check(): the list re-renders with the new page's facets as it loads.
     await page.getByRole('checkbox', { name: 'Italy (1)' }).click();
     await page.waitForURL(/country=Italy/);
-    await expect(page.getByRole('checkbox', { name: 'Italy (1)' }).isChecked()).resolves.toBe(true);
+    // The box shows checked once the filtered page has loaded.
+    await expect
+      .poll(() => page.getByRole('checkbox', { name: 'Italy (1)' }).isChecked(), { timeout: 600_000 })
+      .toBe(true);
     await page.getByLabel('Search titles, summaries and narratives').fill(expected.word);
     await page.getByRole('button', { name: 'Search', exact: true }).click();
     await page.waitForURL(new RegExp(`q=${expected.word}`));

@@ -36,7 +36,7 @@ export function startServer(
       env: { ...process.env, DATABASE_URL: '', PORT: '0', INTEGRA_LOG: 'off', ...env },
     });
     let output = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 600_000);
     const onData = (d: Buffer) => {
       output += d;
       const m = output.match(/running at (http:\/\/\S+)/);

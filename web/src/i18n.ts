@@ -5,19 +5,36 @@ import it from './locales/it.json';
 
 export const LANGUAGES = { en: 'English', it: 'Italiano' } as const;
 
+const known = (lng: string | null | undefined): lng is keyof typeof LANGUAGES =>
+  !!lng && Object.hasOwn(LANGUAGES, lng);
+
 const stored = typeof localStorage !== 'undefined' ? localStorage.getItem('integra.lang') : null;
 const browser = typeof navigator !== 'undefined' ? navigator.language.slice(0, 2) : 'en';
+const initial = known(stored) ? stored : known(browser) ? browser : 'en';
 
-void i18n.use(initReactI18next).init({
-  resources: { en: { translation: en }, it: { translation: it } },
-  lng: stored ?? (browser in LANGUAGES ? browser : 'en'),
-  fallbackLng: 'en',
-  interpolation: { escapeValue: false },
-});
+/** `<html lang dir>` follow the language: screen readers, hyphenation and spell checking read them. */
+function applyToDocument(lng: string) {
+  if (typeof document === 'undefined') return;
+  document.documentElement.lang = lng;
+  document.documentElement.dir = i18n.dir(lng);
+}
+
+// From the first load, not only after a change: a first visit in Italian is `lang="it"` at once.
+applyToDocument(initial);
+
+void i18n
+  .use(initReactI18next)
+  .init({
+    resources: { en: { translation: en }, it: { translation: it } },
+    lng: initial,
+    fallbackLng: 'en',
+    interpolation: { escapeValue: false },
+  })
+  .then(() => applyToDocument(i18n.resolvedLanguage ?? initial));
 
 i18n.on('languageChanged', (lng) => {
-  localStorage.setItem('integra.lang', lng);
-  document.documentElement.lang = lng;
+  if (typeof localStorage !== 'undefined') localStorage.setItem('integra.lang', lng);
+  applyToDocument(lng);
 });
 
 export default i18n;

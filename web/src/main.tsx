@@ -1,10 +1,21 @@
 import '@mantine/core/styles.css';
-import { Anchor, AppShell, Button, Group, MantineProvider, NativeSelect, Text, Title } from '@mantine/core';
+import {
+  Anchor,
+  AppShell,
+  Burger,
+  Button,
+  Drawer,
+  Group,
+  MantineProvider,
+  NativeSelect,
+  Stack,
+  Text,
+} from '@mantine/core';
 import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
-import { StrictMode } from 'react';
+import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { useTranslation } from 'react-i18next';
-import { createBrowserRouter, NavLink, Outlet, RouterProvider, useNavigate } from 'react-router';
+import { createBrowserRouter, Navigate, NavLink, Outlet, RouterProvider, useNavigate } from 'react-router';
 import {
   ForgotPasswordPage,
   InvitationPage,
@@ -19,6 +30,12 @@ import { api, chooseOrganisation } from './api';
 import { EvaluationsPage } from './evaluations/EvaluationsPage';
 import { ImportPage } from './evaluations/ImportPage';
 import { MatrixPage } from './evaluations/MatrixPage';
+import { MyFollowupPage } from './followup/MyFollowupPage';
+import { NewRoundPage } from './followup/NewRoundPage';
+import { RespondPage } from './followup/RespondPage';
+import { RoundPage } from './followup/RoundPage';
+import { RoundsPage } from './followup/RoundsPage';
+import { SettingsPage as FollowupSettingsPage } from './followup/SettingsPage';
 import i18n, { LANGUAGES } from './i18n';
 import { AssessPage } from './practices/AssessPage';
 import { CataloguePage } from './practices/CataloguePage';
@@ -26,11 +43,13 @@ import { ComparePage } from './practices/ComparePage';
 import { HeatmapPage } from './practices/HeatmapPage';
 import { PracticeImportPage } from './practices/PracticeImportPage';
 import { PracticePage } from './practices/PracticePage';
+import { UnitsPage } from './units/UnitsPage';
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { staleTime: 5_000, retry: 1 } } });
 
 /** Who is signed in, the organisation they work in, and signing out; or a sign-in link. */
-function Account() {
+/** `header`: in the header's one line, where the organisation's name gives way on narrower screens. */
+function Account({ header = false }: { header?: boolean }) {
   const { t } = useTranslation();
   const session = useSession();
   const qc = useQueryClient();
@@ -45,7 +64,7 @@ function Account() {
     );
   }
   return (
-    <Group gap="sm">
+    <Group gap="sm" wrap={header ? 'nowrap' : 'wrap'}>
       {s.memberships.length > 1 ? (
         <NativeSelect
           aria-label={t('accounts.organisation')}
@@ -58,11 +77,11 @@ function Account() {
           data={s.memberships.map((m) => ({ value: m.organisationId, label: m.organisationName }))}
         />
       ) : (
-        <Text size="sm" c="dimmed">
+        <Text size="sm" c="dimmed" visibleFrom={header ? 'xl' : undefined}>
           {s.memberships[0]?.organisationName}
         </Text>
       )}
-      <Text size="sm" data-testid="signed-in-as">
+      <Text size="sm" data-testid="signed-in-as" style={{ whiteSpace: 'nowrap' }}>
         {s.user.name}
         {s.role ? ` · ${t(`roles.${s.role}`)}` : ''}
         {s.unit ? ` (${s.unit})` : ''}
@@ -82,54 +101,121 @@ function Account() {
   );
 }
 
-function Layout() {
+/** The app's links; members see more, editors and administrators more again. */
+function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
+  const { t } = useTranslation();
+  const may = can(useSession().data);
+  const link = ({ isActive }: { isActive: boolean }) => ({
+    fontWeight: isActive ? 700 : 400,
+    fontSize: 'var(--mantine-font-size-sm)',
+    whiteSpace: 'nowrap' as const,
+  });
+  return (
+    <>
+      {may.read && (
+        <Anchor component={NavLink} to="/my" style={link} onClick={onNavigate}>
+          {t('followup.nav.my')}
+        </Anchor>
+      )}
+      {may.read && (
+        <Anchor component={NavLink} to="/evaluations" style={link} onClick={onNavigate}>
+          {t('nav.evaluations')}
+        </Anchor>
+      )}
+      {may.read && (
+        <Anchor component={NavLink} to="/rounds" style={link} onClick={onNavigate}>
+          {t('followup.nav.rounds')}
+        </Anchor>
+      )}
+      {may.read && (
+        <Anchor component={NavLink} to="/actions" style={link} onClick={onNavigate}>
+          {t('nav.actions')}
+        </Anchor>
+      )}
+      {may.read && (
+        <Anchor component={NavLink} to="/units" style={link} onClick={onNavigate}>
+          {t('units.nav')}
+        </Anchor>
+      )}
+      <Anchor component={NavLink} to="/practices" style={link} onClick={onNavigate}>
+        {t('nav.practices')}
+      </Anchor>
+      {may.edit && (
+        <Anchor component={NavLink} to="/import" style={link} onClick={onNavigate}>
+          {t('nav.import')}
+        </Anchor>
+      )}
+      {may.manage && (
+        <Anchor component={NavLink} to="/members" style={link} onClick={onNavigate}>
+          {t('nav.members')}
+        </Anchor>
+      )}
+    </>
+  );
+}
+
+/** The language choice, remembered for the person when signed in (their emails follow it too). */
+function LanguageSelect() {
   const { t } = useTranslation();
   const session = useSession();
-  const may = can(session.data);
-  const link = ({ isActive }: { isActive: boolean }) => ({ fontWeight: isActive ? 700 : 400 });
+  const chosen = session.data?.language;
+  const signedIn = Boolean(session.data?.user);
+  // A person signed in on another device gets the language they chose there.
+  useEffect(() => {
+    if (chosen && chosen !== i18n.language && Object.hasOwn(LANGUAGES, chosen)) void i18n.changeLanguage(chosen);
+  }, [chosen]);
+  return (
+    <NativeSelect
+      aria-label={t('nav.language')}
+      value={i18n.language}
+      onChange={(e) => {
+        const language = e.currentTarget.value;
+        void i18n.changeLanguage(language);
+        if (signedIn) void api('/session/language', { method: 'PUT', json: { language } }).catch(() => undefined);
+      }}
+      data={Object.entries(LANGUAGES).map(([value, label]) => ({ value, label }))}
+    />
+  );
+}
+
+/** Links, account and language in the header on wide screens, behind a menu button on narrow ones. */
+function Layout() {
+  const { t } = useTranslation();
+  const [menu, setMenu] = useState(false);
   return (
     <AppShell header={{ height: 56 }} padding="md">
       <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between">
-          <Group gap="lg" component="nav" aria-label={t('nav.label')}>
-            <Title order={3} c="blue.8">
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="md" wrap="nowrap">
+            <Text fw={700} fz="xl" c="blue.8">
               Integra
-            </Title>
-            {may.read && (
-              <Anchor component={NavLink} to="/" end style={link}>
-                {t('nav.evaluations')}
-              </Anchor>
-            )}
-            {may.read && (
-              <Anchor component={NavLink} to="/actions" style={link}>
-                {t('nav.actions')}
-              </Anchor>
-            )}
-            <Anchor component={NavLink} to="/practices" style={link}>
-              {t('nav.practices')}
-            </Anchor>
-            {may.edit && (
-              <Anchor component={NavLink} to="/import" style={link}>
-                {t('nav.import')}
-              </Anchor>
-            )}
-            {may.manage && (
-              <Anchor component={NavLink} to="/members" style={link}>
-                {t('nav.members')}
-              </Anchor>
-            )}
+            </Text>
+            <Group gap="sm" component="nav" aria-label={t('nav.label')} visibleFrom="lg" wrap="nowrap">
+              <NavLinks />
+            </Group>
           </Group>
-          <Group gap="md">
-            <Account />
-            <NativeSelect
-              aria-label={t('nav.language')}
-              value={i18n.language}
-              onChange={(e) => void i18n.changeLanguage(e.currentTarget.value)}
-              data={Object.entries(LANGUAGES).map(([value, label]) => ({ value, label }))}
-            />
+          <Group gap="md" visibleFrom="lg" wrap="nowrap">
+            <Account header />
+            <LanguageSelect />
           </Group>
+          <Burger
+            hiddenFrom="lg"
+            opened={menu}
+            onClick={() => setMenu((m) => !m)}
+            aria-label={t('followup.nav.menu')}
+            aria-expanded={menu}
+          />
         </Group>
       </AppShell.Header>
+      <Drawer opened={menu} onClose={() => setMenu(false)} position="right" title="Integra" hiddenFrom="lg">
+        <Stack>
+          <Stack gap="sm" component="nav" aria-label={t('nav.label')}>
+            <NavLinks onNavigate={() => setMenu(false)} />
+          </Stack>
+          <Account />
+          <LanguageSelect />
+        </Stack>
+      </Drawer>
       <AppShell.Main>
         <Outlet />
       </AppShell.Main>
@@ -144,10 +230,17 @@ const router = createBrowserRouter([
     path: '/',
     element: <Layout />,
     children: [
-      { index: true, element: members(<EvaluationsPage />) },
+      { index: true, element: members(<Navigate to="/my" replace />) },
+      { path: 'my', element: members(<MyFollowupPage />) },
+      { path: 'evaluations', element: members(<EvaluationsPage />) },
+      { path: 'rounds', element: members(<RoundsPage />) },
+      { path: 'rounds/new', element: members(<NewRoundPage />) },
+      { path: 'rounds/:id', element: members(<RoundPage />) },
+      { path: 'settings/follow-up', element: members(<FollowupSettingsPage />) },
       { path: 'import', element: members(<ImportPage />) },
       { path: 'evaluations/:id', element: members(<MatrixPage />) },
       { path: 'actions', element: members(<ActionsPage />) },
+      { path: 'units', element: members(<UnitsPage />) },
       { path: 'members', element: members(<MembersPage />) },
       { path: 'setup', element: <SetupPage /> },
       { path: 'sign-in', element: <SignInPage /> },
@@ -162,6 +255,8 @@ const router = createBrowserRouter([
       { path: 'practices/:id/assess', element: members(<AssessPage />) },
     ],
   },
+  // The page behind a unit's emailed link: public, phone-first, without the app's navigation.
+  { path: '/respond/:token', element: <RespondPage /> },
 ]);
 
 createRoot(document.getElementById('root')!).render(

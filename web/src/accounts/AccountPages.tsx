@@ -2,6 +2,7 @@
 import {
   Alert,
   Anchor,
+  Autocomplete,
   Badge,
   Button,
   Card,
@@ -22,6 +23,7 @@ import { Link, Navigate, useNavigate, useParams, useSearchParams } from 'react-r
 import { ROLE_NAMES } from '../../../src/modules/accounts/model';
 import { api } from '../api';
 import { ErrorAlert, fieldError } from '../shared/ui';
+import { useUnits } from '../units/units';
 import { useRefreshSession, useSession } from './session';
 
 const narrow = { maxWidth: 420, margin: '40px auto' } as const;
@@ -360,6 +362,7 @@ export function MembersPage() {
   const qc = useQueryClient();
   const session = useSession();
   const members = useQuery({ queryKey: ['members'], queryFn: () => api<Members>('/members') });
+  const units = useUnits();
   const [form, setForm] = useState({ email: '', role: 'contributor', unit: '' });
   const [link, setLink] = useState<{ link: string; emailed: boolean } | null>(null);
   const invite = useMutation({
@@ -410,11 +413,14 @@ export function MembersPage() {
               onChange={(e) => setForm({ ...form, role: e.currentTarget.value })}
             />
             {form.role === 'contributor' && (
-              <TextInput
+              // A unit of the directory, or a new name (the unit is then added).
+              <Autocomplete
                 label={t('accounts.unit')}
-                description={t('accounts.unitHint')}
+                description={t('units.inviteHint')}
                 value={form.unit}
-                onChange={(e) => setForm({ ...form, unit: e.currentTarget.value })}
+                onChange={(unit) => setForm({ ...form, unit })}
+                data={[...new Set((units.data ?? []).map((u) => u.name))]}
+                error={fieldError(invite.error, 'unit') ?? fieldError(invite.error, 'unitId')}
               />
             )}
             <Button type="submit" loading={invite.isPending}>

@@ -1,6 +1,6 @@
-/** Edits an action's text, timeframe, due window, responsible units and comments. */
+/** Edits an action's text, timeframe, due window, responsible units (as written and linked) and comments. */
 
-import { Checkbox, Group, Modal, Stack, Textarea, TextInput } from '@mantine/core';
+import { Checkbox, Group, Modal, MultiSelect, Stack, Textarea, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import type { DueWindowInput } from '../../../src/modules/actions/model';
 import { api } from '../api';
 import { DeleteButton } from '../shared/Trash';
 import { ErrorAlert, FormButtons, fieldError } from '../shared/ui';
+import { useUnits } from '../units/units';
 
 interface Props {
   action: {
@@ -19,6 +20,8 @@ interface Props {
     responsible: string | null;
     fundingConditional: boolean;
     comments: string | null;
+    /** The units of the directory it is linked to. */
+    units?: { id: string; name: string }[];
   };
   onClose: () => void;
 }
@@ -37,8 +40,18 @@ export function ActionEditModal({ action, onClose }: Props) {
     reason: '',
   });
   const [funding, setFunding] = useState(action.fundingConditional);
+  const units = useUnits();
+  const linkedBefore = (action.units ?? []).map((u) => u.id);
+  const [linked, setLinked] = useState(linkedBefore);
   const save = useMutation({
-    mutationFn: () => {
+    mutationFn: async () => {
+      const relinked = [...linked].sort().join() !== [...linkedBefore].sort().join();
+      if (relinked) {
+        await api(`/actions/${action.id}/units`, {
+          method: 'PUT',
+          json: { unitIds: linked, ...(form.reason.trim() ? { reason: form.reason.trim() } : {}) },
+        });
+      }
       const dueChanged = form.dueFrom !== (action.due?.from ?? '') || form.dueTo !== (action.due?.to ?? '');
       return api(`/actions/${action.id}`, {
         method: 'PATCH',
@@ -94,6 +107,21 @@ export function ActionEditModal({ action, onClose }: Props) {
           onChange={(e) => setFunding(e.currentTarget.checked)}
         />
         <TextInput label={t('action.responsible')} {...field('responsible')} />
+        <MultiSelect
+          label={t('units.linkedUnits')}
+          description={t('units.linkedUnitsHint')}
+          searchable
+          value={linked}
+          onChange={setLinked}
+          data={[
+            ...(units.data ?? []).map((u) => ({ value: u.id, label: u.name })),
+            // Linked units are shown by name even before the directory has loaded.
+            ...(action.units ?? [])
+              .filter((u) => !units.data?.some((d) => d.id === u.id))
+              .map((u) => ({ value: u.id, label: u.name })),
+          ]}
+          error={fieldError(save.error, 'unitIds.0')}
+        />
         <Textarea label={t('action.comments')} autosize {...field('comments')} />
         <TextInput label={t('action.reason')} description={t('action.reasonHint')} {...field('reason')} />
         <ErrorAlert error={save.error} />

@@ -22,9 +22,20 @@ import { Link, useSearchParams } from 'react-router';
 import { ACTION_STATUSES, type ActionList } from '../../../src/modules/actions/model';
 import { api, toQuery } from '../api';
 import { DueText, ErrorAlert, OverdueBadge, StatusBadge } from '../shared/ui';
+import { LinkedUnits } from '../units/LinkedUnits';
+import { useUnits } from '../units/units';
 
 const PAGE_SIZE = 50;
-const FILTERS = ['responsible', 'status', 'priority', 'dueBefore', 'dueAfter', 'overdue', 'sort'] as const;
+const FILTERS = [
+  'unitId',
+  'responsible',
+  'status',
+  'priority',
+  'dueBefore',
+  'dueAfter',
+  'overdue',
+  'sort',
+] as const;
 
 export function ActionsPage() {
   const { t } = useTranslation();
@@ -35,6 +46,7 @@ export function ActionsPage() {
   >;
   const page = Number(params.get('page') ?? 1);
   const [responsible, setResponsible] = useState(filters.responsible);
+  const units = useUnits();
 
   const setFilter = (key: string, value: string | null) => {
     const next = new URLSearchParams(params);
@@ -82,6 +94,14 @@ export function ActionsPage() {
         </Group>
       </Group>
       <Group align="flex-end" wrap="wrap">
+        <Select
+          label={t('units.filter')}
+          value={filters.unitId || null}
+          onChange={(v) => setFilter('unitId', v)}
+          clearable
+          searchable
+          data={(units.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
+        />
         <TextInput
           label={t('actions.filter.responsible')}
           value={responsible}
@@ -176,7 +196,10 @@ export function ActionsPage() {
                 <Table.Td>
                   <DueText due={a.due} />
                 </Table.Td>
-                <Table.Td>{a.responsible}</Table.Td>
+                <Table.Td>
+                  <Text size="sm">{a.responsible}</Text>
+                  <LinkedUnits units={a.units} />
+                </Table.Td>
                 <Table.Td>
                   <Group gap={4}>
                     <StatusBadge status={a.status} />

@@ -20,6 +20,7 @@ import { Link, useSearchParams } from 'react-router';
 import type { EvaluationSummary } from '../../../src/modules/evaluations/model';
 import { can, useSession } from '../accounts/session';
 import { api, toQuery } from '../api';
+import { ClosureProposals } from '../followup/ClosureProposals';
 import { DeletedList } from '../shared/Trash';
 import { ErrorAlert } from '../shared/ui';
 
@@ -50,6 +51,7 @@ export function EvaluationsPage() {
           </Button>
         )}
       </Group>
+      {may.edit && <ClosureProposals />}
       <form
         onSubmit={(e) => {
           e.preventDefault();

@@ -31,6 +31,7 @@ import { can, useSession } from '../accounts/session';
 import { ActionEditModal } from '../actions/ActionEditModal';
 import { ProgressModal } from '../actions/ProgressModal';
 import { api } from '../api';
+import { evaluationRights, MatrixFollowup } from '../followup/MatrixFollowup';
 import { HistoryPanel } from '../shared/History';
 import { DeleteButton } from '../shared/Trash';
 import {
@@ -44,6 +45,7 @@ import {
   StatusBadge,
   useFormatDate,
 } from '../shared/ui';
+import { LinkedUnits } from '../units/LinkedUnits';
 
 type Rec = Matrix['recommendations'][number];
 type Action = Rec['actions'][number];
@@ -52,7 +54,9 @@ export function MatrixPage() {
   const { id } = useParams();
   const { t } = useTranslation();
   const matrix = useQuery({ queryKey: ['matrix', id], queryFn: () => api<Matrix>(`/evaluations/${id}`) });
-  const may = can(useSession().data);
+  const role = can(useSession().data);
+  // Once the evaluation is closed, nothing on it is edited (reopening is in MatrixFollowup).
+  const may = evaluationRights(role, matrix.data);
   const navigate = useNavigate();
   const [progressFor, setProgressFor] = useState<Action | null>(null);
   const [editAction, setEditAction] = useState<Action | null>(null);
@@ -99,7 +103,11 @@ export function MatrixPage() {
         </Stack>
         <Group>
           {may.edit && (
-            <DeleteButton path={`/evaluations/${m.id}`} title={m.title} onDeleted={() => navigate('/')} />
+            <DeleteButton
+              path={`/evaluations/${m.id}`}
+              title={m.title}
+              onDeleted={() => navigate('/evaluations')}
+            />
           )}
           {may.edit && (
             <Button variant="default" onClick={() => setEditEval(true)}>
@@ -125,6 +133,7 @@ export function MatrixPage() {
           </Menu>
         </Group>
       </Group>
+      <MatrixFollowup evaluation={m} may={role} />
       {m.notes.length > 0 && (
         <Alert color="gray" title={t('matrix.notes')}>
           {m.notes.map((n) => (
@@ -147,7 +156,7 @@ export function MatrixPage() {
               <Title order={4}>{t('recommendation.heading', { n: r.number })}</Title>
               <PriorityBadge priority={r.priority} />
               <ResponseBadge response={r.response} />
-              {r.status && <StatusBadge status={r.status} />}
+              <RecommendationStatus rec={r} />
             </Group>
             {may.edit && (
               <Button size="xs" variant="default" onClick={() => setEditRec(r)}>
@@ -205,7 +214,10 @@ export function MatrixPage() {
                         </Badge>
                       )}
                     </Table.Td>
-                    <Table.Td>{a.responsible}</Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{a.responsible}</Text>
+                      <LinkedUnits units={a.units} />
+                    </Table.Td>
                     <Table.Td>
                       <Stack gap={4}>
                         <StatusBadge status={a.status} />
@@ -281,11 +293,27 @@ export function MatrixPage() {
         <ProgressModal action={progressFor} statuses={statuses} onClose={() => setProgressFor(null)} />
       )}
       {editAction && <ActionEditModal action={editAction} onClose={() => setEditAction(null)} />}
-      {editRec && (
-        <RecommendationModal rec={editRec} template={m.statusTemplate} onClose={() => setEditRec(null)} />
-      )}
+      {editRec && <RecommendationModal rec={editRec} onClose={() => setEditRec(null)} />}
       {editEval && <EvaluationModal matrix={m} onClose={() => setEditEval(false)} />}
     </Stack>
+  );
+}
+
+/** The recommendation's status: set by hand with a reason, or the one its key actions give it. */
+function RecommendationStatus({ rec }: { rec: Rec }) {
+  const { t } = useTranslation();
+  const byHand = Boolean(rec.statusReason && rec.status);
+  const status = byHand ? rec.status : rec.followedStatus;
+  if (!status) return null;
+  return (
+    <Group gap={4}>
+      <StatusBadge status={status} />
+      <Text size="xs" c="dimmed">
+        {byHand
+          ? t('recommendation.statusSetBecause', { reason: rec.statusReason })
+          : t('recommendation.statusFollows')}
+      </Text>
+    </Group>
   );
 }
 
@@ -299,21 +327,15 @@ function History({ updates }: { updates: Action['updates'] }) {
           <b>{date(u.recordedOn)}</b> — {u.author}
           {u.statusTo ? ` (${t(`status.${u.statusFrom}`)} → ${t(`status.${u.statusTo}`)})` : ''}
           {u.comment ? `: ${u.comment}` : ''}
+          {u.state !== 'validated' && ` — ${t(`followup.reportState.${u.state}`)}`}
+          {u.state === 'returned' && u.reviewComment ? `: ${u.reviewComment}` : ''}
         </Text>
       ))}
     </Stack>
   );
 }
 
-function RecommendationModal({
-  rec,
-  template,
-  onClose,
-}: {
-  rec: Rec;
-  template: Matrix['statusTemplate'];
-  onClose: () => void;
-}) {
+function RecommendationModal({ rec, onClose }: { rec: Rec; onClose: () => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [form, setForm] = useState({
@@ -323,9 +345,12 @@ function RecommendationModal({
     priorityJustification: rec.priorityJustification ?? '',
     response: rec.response ?? '',
     responseText: rec.responseText ?? '',
-    status: rec.status ?? '',
+    // '' = the status follows the key actions; a status set by hand keeps its reason.
+    status: rec.statusReason ? (rec.status ?? '') : '',
+    statusReason: rec.statusReason ?? '',
     comments: rec.comments ?? '',
   });
+  const statusChanged = form.status !== (rec.statusReason ? (rec.status ?? '') : '');
   const save = useMutation({
     mutationFn: () =>
       api(`/recommendations/${rec.id}`, {
@@ -338,7 +363,7 @@ function RecommendationModal({
           response: form.response || null,
           responseText: form.responseText || null,
           comments: form.comments || null,
-          ...(template === '2022' ? { status: form.status || null } : {}),
+          ...(statusChanged ? { status: form.status || null, reason: form.statusReason || undefined } : {}),
         },
       }),
     onSuccess: async () => {
@@ -397,15 +422,29 @@ function RecommendationModal({
           value={form.responseText}
           onChange={(e) => set('responseText')(e.currentTarget.value)}
         />
-        {template === '2022' && (
-          <Select
-            label={t('recommendation.status')}
-            value={form.status}
-            onChange={set('status')}
-            data={[
-              { value: '', label: '—' },
-              ...['open', 'discarded', 'completed'].map((s) => ({ value: s, label: t(`status.${s}`) })),
-            ]}
+        <Select
+          label={t('recommendation.status')}
+          value={form.status}
+          onChange={set('status')}
+          data={[
+            {
+              value: '',
+              label: rec.followedStatus
+                ? t('recommendation.statusAuto', { status: t(`status.${rec.followedStatus}`) })
+                : t('recommendation.statusAutoNone'),
+            },
+            ...['open', 'discarded', 'completed'].map((s) => ({ value: s, label: t(`status.${s}`) })),
+          ]}
+        />
+        {form.status !== '' && statusChanged && (
+          <Textarea
+            label={t('recommendation.statusReason')}
+            description={t('recommendation.statusReasonHint')}
+            required
+            autosize
+            value={form.statusReason}
+            onChange={(e) => set('statusReason')(e.currentTarget.value)}
+            error={fieldError(save.error, 'reason')}
           />
         )}
         <Textarea

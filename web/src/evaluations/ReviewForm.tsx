@@ -29,6 +29,7 @@ import { parseTimeframe } from '../../../src/lib/parseTimeframe';
 import type { ImportedEvaluation, ImportResult, ImportWarning } from '../../../src/modules/evaluations/model';
 import { STATUS_VOCABULARY } from '../../../src/modules/evaluations/model';
 import { fieldError } from '../shared/ui';
+import { UnitLinks } from './UnitLinks';
 
 type Rec = ImportedEvaluation['recommendations'][number];
 type Act = Rec['actions'][number];
@@ -366,7 +367,7 @@ export function ReviewForm({ result, evaluation, onChange, saveError }: Props) {
                     <Table.Th w={170}>{t('action.timeframe')}</Table.Th>
                     <Table.Th w={140}>{t('action.dueFrom')}</Table.Th>
                     <Table.Th w={140}>{t('action.dueTo')}</Table.Th>
-                    <Table.Th>{t('action.responsible')}</Table.Th>
+                    <Table.Th w={240}>{t('action.responsible')}</Table.Th>
                     <Table.Th w={150}>{t('action.status')}</Table.Th>
                     <Table.Th>{t('action.comments')}</Table.Th>
                     <Table.Th w={40} />
@@ -460,6 +461,14 @@ export function ReviewForm({ result, evaluation, onChange, saveError }: Props) {
                             aria-label={label(t('action.responsible'))}
                             value={a.responsible ?? ''}
                             onChange={(e) => setAct(i, j, { responsible: orNull(e.currentTarget.value) })}
+                          />
+                          <UnitLinks
+                            responsible={a.responsible}
+                            unitIds={a.unitIds ?? []}
+                            onChange={(unitIds) => setAct(i, j, { unitIds })}
+                            known={result.unitProposals}
+                            saveError={saveError}
+                            path={`recommendations.${i}.actions.${j}`}
                           />
                         </Table.Td>
                         <Table.Td>

@@ -9,7 +9,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { type FrameworkDefinition, MARKS, type Mark } from '../../../src/modules/frameworks/model';
-import type { PracticePage } from '../../../src/modules/practices/service';
+import type { PracticePage } from '../../../src/modules/practices/model';
 import { api } from '../api';
 import { ErrorAlert } from '../shared/ui';
 

@@ -3,7 +3,7 @@ import { Anchor, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import type { PracticePage } from '../../../src/modules/practices/service';
+import type { PracticePage } from '../../../src/modules/practices/model';
 import { api } from '../api';
 import { ErrorAlert } from '../shared/ui';
 import { CoverageRadar, MarkBadge } from './parts';
