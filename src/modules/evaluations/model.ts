@@ -90,11 +90,43 @@ export const importWarningSchema = z.object({
 });
 export type ImportWarning = z.infer<typeof importWarningSchema>;
 
+/** Where a line of the original sits on its page: fractions (0–1) of the page, from its top left. */
+export const sourceBoxSchema = z.object({
+  page: z.number().int().min(1),
+  left: z.number(),
+  top: z.number(),
+  right: z.number(),
+  bottom: z.number(),
+});
+export type SourceBox = z.infer<typeof sourceBoxSchema>;
+
+/** A line of the original as read: its cells, where it is in words, and (PDF) its box on the page. */
+export const sourceLineSchema = z.object({
+  cells: z.array(z.string()),
+  where: z.string(),
+  /** PDF: the line's box on its page. */
+  box: sourceBoxSchema.optional(),
+  /** Word and PDF: the table the line is a row of (1, 2, …); absent for a paragraph. */
+  table: z.number().int().optional(),
+});
+export type SourceLine = z.infer<typeof sourceLineSchema>;
+
+export const importSourcesSchema = z.object({
+  /** The source text of the header and of each recommendation, shown beside it on the review screen. */
+  header: z.string(),
+  recommendations: z.array(z.string()),
+  /** The kind of original and (PDF) its number of pages. */
+  document: z.object({ kind: z.enum(['pdf', 'docx', 'text']), pages: z.number().int().optional() }).optional(),
+  /** The lines of the header and of each recommendation, as read, for review beside the original. */
+  headerLines: z.array(sourceLineSchema).optional(),
+  recommendationLines: z.array(z.array(sourceLineSchema)).optional(),
+});
+export type ImportSources = z.infer<typeof importSourcesSchema>;
+
 export const importResultSchema = z.object({
   evaluation: importedEvaluationSchema,
   warnings: z.array(importWarningSchema),
-  /** The source text of the header and of each recommendation, shown beside it on the review screen. */
-  sources: z.object({ header: z.string(), recommendations: z.array(z.string()) }).optional(),
+  sources: importSourcesSchema.optional(),
   /** For each distinct "Responsible unit(s)" text: its parts and the units they may mean. */
   unitProposals: unitMatchResultSchema.shape.items.optional(),
 });

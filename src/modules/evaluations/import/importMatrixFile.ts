@@ -5,7 +5,7 @@
  * `finishReading` (limits.ts), which refuses one larger than Integra keeps.
  */
 import { Unsupported } from '../../../server/errors.js';
-import type { ImportResult } from '../model.js';
+import type { ImportResult, ImportSources } from '../model.js';
 import { importMatrixLines, importMatrixText, type MatrixTextOptions } from './importMatrixText.js';
 import { checkImportSize, checkLineCount, countLines, finishReading } from './limits.js';
 import { readDocxLines } from './readDocx.js';
@@ -62,12 +62,12 @@ async function readMatrixFile(buf: Buffer, name: string): Promise<ImportResult> 
     }
     const lines = await readDocxLines(buf, name);
     checkLineCount(lines.length, name);
-    return importMatrixLines(lines, { sourceName: name });
+    return withDocument(importMatrixLines(lines, { sourceName: name }), { kind: 'docx' });
   }
   if (isPdf(buf) || ext === 'pdf') {
-    const { lines, warnings } = await readPdfLines(buf, name);
+    const { lines, warnings, pages } = await readPdfLines(buf, name);
     checkLineCount(lines.length, name);
-    const result = importMatrixLines(lines, { sourceName: name });
+    const result = withDocument(importMatrixLines(lines, { sourceName: name }), { kind: 'pdf', pages });
     return { ...result, warnings: [...warnings, ...result.warnings] };
   }
   if (ext === 'doc' || ext === 'rtf') {
@@ -77,5 +77,9 @@ async function readMatrixFile(buf: Buffer, name: string): Promise<ImportResult> 
   }
   const text = decodeTextFile(buf, name);
   checkLineCount(countLines(text), name);
-  return importMatrixText(text, { sourceName: name });
+  return withDocument(importMatrixText(text, { sourceName: name }), { kind: 'text' });
+}
+
+function withDocument(result: ImportResult, document: NonNullable<ImportSources['document']>): ImportResult {
+  return result.sources ? { ...result, sources: { ...result.sources, document } } : result;
 }

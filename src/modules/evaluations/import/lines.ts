@@ -5,11 +5,51 @@
  * row of text, cut into columns where the key-action table has them.
  */
 import { decodeEntities, squash } from '../../../lib/text.js';
+import type { SourceBox, SourceLine } from '../model.js';
 
 export interface MatrixLine {
   cells: string[];
   /** Where the line is in its source, for warnings: "line 12", "table 3, row 2", "page 2, line 7". */
   where: string;
+  /** PDF: where the line sits on its page. */
+  box?: SourceBox;
+  /** The table (1, 2, …) the line is a row of, if any. */
+  table?: number;
+}
+
+/**
+ * Struck-through text (Word's w:strike, a line drawn through text in a PDF) is kept in the lines
+ * between these two private-use characters: the review screen shows it struck, and reading a
+ * value leaves it out (`dropStruck`), as a person reading the document would.
+ */
+export const STRUCK_START = '\uE000';
+export const STRUCK_END = '\uE001';
+export const struck = (text: string) => `${STRUCK_START}${text}${STRUCK_END}`;
+
+/**
+ * A cell without its struck-through text, and without the separators left dangling where a
+ * choice was struck out ("accept/~~partially accept~~/~~reject~~" → "accept").
+ */
+export function dropStruck(cell: string): string {
+  if (!cell.includes(STRUCK_START)) return cell;
+  return (
+    cell
+      .replace(/\uE000[^\uE001]*(?:\uE001|$)/g, '\uE002')
+      // A struck choice takes one separator with it: "A / ~B~ / C" → "A / C", "~A~/B" → "B".
+      .replace(/\s*[/|]\s*\uE002|\uE002\s*[/|]\s*/g, '')
+      .replace(/\uE002/g, '')
+      .replace(/[ \t]{2,}/g, ' ')
+      .replace(/ +\n|\n +/g, '\n')
+      .trim()
+  );
+}
+
+/** A line as the review screen shows it beside the original. */
+export function sourceLine(line: MatrixLine): SourceLine {
+  const out: SourceLine = { cells: line.cells, where: line.where };
+  if (line.box) out.box = line.box;
+  if (line.table !== undefined) out.table = line.table;
+  return out;
 }
 
 const BLOCK_TAG = /<\s*(?:br|\/p|\/li|li|\/div|p|div|ol|ul|\/ol|\/ul)\b[^>]*>/gi;

@@ -16,6 +16,7 @@ const header = (over: Partial<MatrixHeader> = {}): MatrixHeader => ({
   unplaced: [],
   warnings: [],
   source: 'Evaluation title/year: Review of the orientation days, 2024',
+  sourceLines: [{ cells: ['Evaluation title/year: Review of the orientation days, 2024'], where: 'line 1' }],
   ...over,
 });
 
@@ -43,6 +44,7 @@ const draft = (
   responsibleUnits: null,
   rows: [],
   source: `Evaluation recommendation ${index + 1}: …`,
+  sourceLines: [{ cells: [`Evaluation recommendation ${index + 1}: …`], where: `line ${index + 2}` }],
   votes2022: 0,
   warnings: [],
   ...over,
@@ -69,6 +71,11 @@ describe('phase 7: assembling the evaluation', () => {
     expect(sources).toEqual({
       header: 'Evaluation title/year: Review of the orientation days, 2024',
       recommendations: ['Evaluation recommendation 1: …', 'Evaluation recommendation 2: …'],
+      headerLines: [{ cells: ['Evaluation title/year: Review of the orientation days, 2024'], where: 'line 1' }],
+      recommendationLines: [
+        [{ cells: ['Evaluation recommendation 1: …'], where: 'line 2' }],
+        [{ cells: ['Evaluation recommendation 2: …'], where: 'line 3' }],
+      ],
     });
     expect(evaluation).toMatchObject({
       title: 'Review of the orientation days',

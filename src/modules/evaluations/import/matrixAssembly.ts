@@ -106,6 +106,11 @@ export function assembleImport(
   return {
     evaluation,
     warnings,
-    sources: { header: header.source, recommendations: drafts.map((d) => d.source) },
+    sources: {
+      header: header.source,
+      recommendations: drafts.map((d) => d.source),
+      headerLines: header.sourceLines,
+      recommendationLines: drafts.map((d) => d.sourceLines),
+    },
   };
 }

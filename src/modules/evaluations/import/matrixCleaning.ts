@@ -11,12 +11,14 @@
  */
 import { foldText } from '../../../lib/text.js';
 import { Invalid } from '../../../server/errors.js';
-import type { MatrixLine } from './lines.js';
+import { dropStruck, type MatrixLine } from './lines.js';
 
 /** A line that carries something, as the later phases read it. */
 export interface CleanLine {
   /** The line as read (a paragraph of a multi-paragraph cell is a line of its own): its source and where it is. */
   line: MatrixLine;
+  /** The line as the reader gave it (a cell of several paragraphs not yet split), shown on the review screen. */
+  read: MatrixLine;
   /** Its cells, trimmed, with run-together labels cut apart; empty cells stay, their position matters in tables. */
   cells: string[];
   /** The cells that are not empty, at least one. */
@@ -54,29 +56,37 @@ export function splitInlineLabels(cell: string): string[] {
 }
 
 /** Lines with one cell of several paragraphs become one line per paragraph, as pasted text would. */
-function expand(lines: MatrixLine[]): MatrixLine[] {
-  return lines.flatMap((line) => {
-    const filled = line.cells.filter((c) => c.trim() !== '');
+function expand(lines: MatrixLine[]): { line: MatrixLine; read: MatrixLine }[] {
+  return lines.flatMap((read) => {
+    const filled = read.cells.filter((c) => c.trim() !== '');
     if (filled.length === 1 && filled[0].includes('\n')) {
-      return filled[0].split('\n').map((p) => ({ cells: [p.trim()], where: line.where }));
+      return filled[0].split('\n').map((p) => ({ line: { ...read, cells: [p.trim()] }, read }));
     }
-    return [line];
+    return [{ line: read, read }];
   });
+}
+
+/** The lines as read that these clean lines come from, each once, in order. */
+export function readLines(lines: CleanLine[]): MatrixLine[] {
+  const out: MatrixLine[] = [];
+  for (const l of lines) if (out[out.length - 1] !== l.read) out.push(l.read);
+  return out;
 }
 
 /** The lines that carry something, in reading order; refuses lines with no text at all. */
 export function cleanLines(input: MatrixLine[]): CleanLine[] {
   const lines = expand(input);
-  if (!lines.some((l) => l.cells.some((c) => c.trim() !== ''))) throw new Invalid(EMPTY_MATRIX);
+  if (!lines.some(({ line }) => line.cells.some((c) => c.trim() !== ''))) throw new Invalid(EMPTY_MATRIX);
   const out: CleanLine[] = [];
-  for (const line of lines) {
-    const cells = line.cells.flatMap((c) => splitInlineLabels(c));
+  for (const { line, read } of lines) {
+    // Struck-through text is not read: the reader meant it deleted.
+    const cells = line.cells.flatMap((c) => splitInlineLabels(dropStruck(c)));
     const filled = cells.filter(Boolean);
     if (filled.length === 0) continue;
     const text = filled.join(' ');
     if (/^[-=_|+\s]+$/.test(text)) continue; // table rules such as "-----\t--\t---"
     if (HEADINGS.test(foldText(text))) continue;
-    out.push({ line, cells, filled, text });
+    out.push({ line, read, cells, filled, text });
   }
   return out;
 }

@@ -6,9 +6,9 @@
  * the evaluation's notes.
  */
 import { parseTimeframe } from '../../../lib/parseTimeframe.js';
-import type { ImportedEvaluation, ImportWarning } from '../model.js';
-import { lineText } from './lines.js';
-import type { CleanLine } from './matrixCleaning.js';
+import type { ImportedEvaluation, ImportWarning, SourceLine } from '../model.js';
+import { lineText, sourceLine } from './lines.js';
+import { type CleanLine, readLines } from './matrixCleaning.js';
 import { type HeaderKind, matchHeaderLabel } from './matrixLabels.js';
 import { append, dropInstruction, isInstruction } from './matrixValues.js';
 
@@ -27,6 +27,8 @@ export interface MatrixHeader extends HeaderFields {
   warnings: ImportWarning[];
   /** The header's lines as text, for the review screen. */
   source: string;
+  /** The header's lines as read, for review beside the original. */
+  sourceLines: SourceLine[];
 }
 
 /** Reads the header lines (those before the first recommendation). */
@@ -43,6 +45,7 @@ export function readMatrixHeader(lines: CleanLine[]): MatrixHeader {
     unplaced: [],
     warnings: [],
     source: lines.map((l) => lineText(l.line)).join('\n'),
+    sourceLines: readLines(lines).map(sourceLine),
   };
   /** A "Year:" line was read: the title's years no longer set it. */
   let explicitYear = false;

@@ -6,8 +6,9 @@
  * The management response is only read from its text once the block is complete (phase 7).
  */
 import { foldText } from '../../../lib/text.js';
-import type { ImportedRecommendation, ImportWarning } from '../model.js';
-import { lineText } from './lines.js';
+import type { ImportedRecommendation, ImportWarning, SourceLine } from '../model.js';
+import { lineText, sourceLine } from './lines.js';
+import { readLines } from './matrixCleaning.js';
 import type { BlockLine, RecommendationBlock } from './matrixBlocks.js';
 import {
   type ActionRow,
@@ -35,6 +36,8 @@ export interface RecommendationDraft {
   rows: ActionRow[];
   /** Its lines as text, for the review screen. */
   source: string;
+  /** Its lines as read, for review beside the original. */
+  sourceLines: SourceLine[];
   /** How many signs of the 2022 template it shows ("#" numbering, "Responsible unit(s)", bulleted key actions…). */
   votes2022: number;
   /** Warnings about its fields, in reading order. */
@@ -92,6 +95,7 @@ export function readRecommendation(
     responsibleUnits: null,
     rows: [],
     source: [block.heading, ...block.lines].map((l) => lineText(l.line)).join('\n'),
+    sourceLines: readLines([block.heading, ...block.lines]).map(sourceLine),
     votes2022: block.hashNumbered ? 1 : 0,
     warnings: [],
   };

@@ -10,9 +10,10 @@
  * few hundred kilobytes inflating to gigabytes (a "PDF bomb") is refused from their sizes alone.
  *
  * In: a job { id, data: Uint8Array, maxPages, maxTextChars, maxInflatedBytes }.
- * Out, each with the job's id, in order: { pages } once opened; { pieces } per page (text with its
- * position); then { done } — or one { refused: 'pages' | 'text' | 'streams', pages? } or
- * { failed: { name, message } }.
+ * Out, each with the job's id, in order: { pages } once opened; { pieces, rules, viewport } per
+ * page (text with its position, the straight lines drawn — table borders, lines through struck
+ * text — and how page space maps to the page as shown); then { done } — or one
+ * { refused: 'pages' | 'text' | 'streams', pages? } or { failed: { name, message } }.
  */
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
@@ -70,6 +71,121 @@ async function inflatesBeyond(bytes, limit) {
   }
 }
 
+const { OPS } = pdfjs;
+const STROKES = new Set([OPS.stroke, OPS.closeStroke]);
+const FILLS = new Set([OPS.fill, OPS.eoFill]);
+const BOTH = new Set([OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
+/** Drawing commands in a path's data (pdf.js's DrawOPS). */
+const MOVE = 0;
+const LINE = 1;
+const CURVE = 2;
+const QUAD = 3;
+const CLOSE = 4;
+/** Thickest a filled rectangle may be to count as a drawn line (Word draws borders so). */
+const THIN = 3;
+
+/** `m` applied after `ctm`: the matrix of a `cm` operator concatenated to the current one. */
+const concat = (o, m) => [
+  o[0] * m[0] + o[2] * m[1],
+  o[1] * m[0] + o[3] * m[1],
+  o[0] * m[2] + o[2] * m[3],
+  o[1] * m[2] + o[3] * m[3],
+  o[0] * m[4] + o[2] * m[5] + o[4],
+  o[1] * m[4] + o[3] * m[5] + o[5],
+];
+const apply = (m, x, y) => [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
+
+/** The straight subpaths of a path, as lists of points (curved ones are left out). */
+function subpaths(data) {
+  const out = [];
+  let cur = null;
+  let curved = false;
+  const end = () => {
+    if (cur && cur.length > 1 && !curved) out.push(cur);
+    cur = null;
+    curved = false;
+  };
+  for (let i = 0; i < data.length; ) {
+    const op = data[i];
+    if (op === MOVE) {
+      end();
+      cur = [[data[i + 1], data[i + 2]]];
+      i += 3;
+    } else if (op === LINE) {
+      (cur ??= []).push([data[i + 1], data[i + 2]]);
+      i += 3;
+    } else if (op === CURVE) {
+      curved = true;
+      i += 7;
+    } else if (op === QUAD) {
+      curved = true;
+      i += 5;
+    } else if (op === CLOSE) {
+      if (cur?.length) cur.push(cur[0]);
+      i += 1;
+    } else break;
+  }
+  end();
+  return out;
+}
+
+/**
+ * The horizontal and vertical lines a page draws, in page space: stroked segments, and filled
+ * rectangles thin enough to be lines. White fills (backgrounds) are not lines.
+ */
+function pageRules(list) {
+  const rules = [];
+  let ctm = [1, 0, 0, 1, 0, 0];
+  let white = false;
+  const stack = [];
+  const add = (a, b, width) => {
+    const [x0, y0] = apply(ctm, a[0], a[1]);
+    const [x1, y1] = apply(ctm, b[0], b[1]);
+    const w = Math.abs(width * (ctm[0] || ctm[1] || 1));
+    if (Math.abs(y1 - y0) < 0.5 || Math.abs(x1 - x0) < 0.5)
+      rules.push([Math.min(x0, x1), Math.min(y0, y1), Math.max(x0, x1), Math.max(y0, y1), w]);
+  };
+  let lineWidth = 1;
+  for (let i = 0; i < list.fnArray.length && rules.length < 20000; i++) {
+    const fn = list.fnArray[i];
+    const args = list.argsArray[i];
+    if (fn === OPS.save || fn === OPS.paintFormXObjectBegin) {
+      stack.push([ctm, lineWidth, white]);
+      if (fn === OPS.paintFormXObjectBegin && Array.isArray(args?.[0])) ctm = concat(ctm, args[0]);
+    } else if (fn === OPS.restore || fn === OPS.paintFormXObjectEnd) {
+      [ctm, lineWidth, white] = stack.pop() ?? [ctm, lineWidth, white];
+    } else if (fn === OPS.transform) ctm = concat(ctm, args);
+    else if (fn === OPS.setLineWidth) lineWidth = args[0];
+    else if (fn === OPS.setFillRGBColor || fn === OPS.setFillGray || fn === OPS.setFillColor) {
+      white = /^#?f{6}$/i.test(String(args?.[0] ?? '')) || (args?.length === 1 && args[0] === 1);
+    } else if (fn === OPS.constructPath) {
+      const [paint, [data]] = args;
+      const stroked = STROKES.has(paint) || BOTH.has(paint);
+      const filled = (FILLS.has(paint) || BOTH.has(paint)) && !white;
+      if (!data || (!stroked && !filled)) continue;
+      for (const points of subpaths(data)) {
+        if (stroked) for (let k = 1; k < points.length; k++) add(points[k - 1], points[k], lineWidth);
+        if (filled && !stroked && points.length >= 4) {
+          const [x0, y0] = apply(ctm, points[0][0], points[0][1]);
+          let [minX, minY, maxX, maxY] = [x0, y0, x0, y0];
+          for (const p of points) {
+            const [x, y] = apply(ctm, p[0], p[1]);
+            minX = Math.min(minX, x);
+            maxX = Math.max(maxX, x);
+            minY = Math.min(minY, y);
+            maxY = Math.max(maxY, y);
+          }
+          const h = maxY - minY;
+          const w = maxX - minX;
+          if (h <= THIN && w > h) rules.push([minX, (minY + maxY) / 2, maxX, (minY + maxY) / 2, h]);
+          else if (w <= THIN && h > w) rules.push([(minX + maxX) / 2, minY, (minX + maxX) / 2, maxY, w]);
+        }
+      }
+    }
+  }
+  return rules;
+}
+
 /** Reads one PDF, posting what it finds. */
 async function read({ data, maxPages, maxTextChars }, post) {
   const task = pdfjs.getDocument({
@@ -103,11 +219,17 @@ async function read({ data, maxPages, maxTextChars }, post) {
             str: item.str,
           });
         }
-        page.cleanup();
         if (textLength > maxTextChars) {
+          page.cleanup();
           post({ refused: 'text' });
           refused = true;
-        } else post({ pieces });
+        } else {
+          // Lines are looked for only on pages with text: a scan's pages are left unparsed.
+          const rules = pieces.length > 0 ? pageRules(await page.getOperatorList()) : [];
+          const { width, height, transform } = page.getViewport({ scale: 1 });
+          page.cleanup();
+          post({ pieces, rules, viewport: { width, height, transform } });
+        }
       }
       if (!refused) post({ done: true });
     }

@@ -10,246 +10,15 @@
  * follows the text read, not the markup, and nesting costs a frame on a bounded stack. XML that is
  * not well-formed, nested too deeply or declaring a DOCTYPE is refused as a damaged file.
  */
-import { type SaxesAttributeNS, SaxesParser, type SaxesTagNS } from 'saxes';
-import yauzl from 'yauzl';
-import { Invalid, TooLarge, Unsupported } from '../../../server/errors.js';
+import type { SaxesTagNS } from 'saxes';
+import { Invalid } from '../../../server/errors.js';
+import { attr, checkKind, DOCX_LIMITS, readXml, unpack, W } from './docxArchive.js';
+import { ListCounter, readNumbering } from './docxNumbering.js';
 import { checkLineCount, checkTextSize, MATRIX_LIMITS } from './limits.js';
 import type { MatrixLine } from './lines.js';
-import { cleanCell } from './lines.js';
+import { cleanCell, struck } from './lines.js';
 
-export const DOCX_LIMITS = {
-  /** Largest document.xml (or numbering.xml) unpacked, in bytes. */
-  maxPartBytes: 64 * 1024 * 1024,
-  /** Largest total of every entry's unpacked size, as the archive declares them. */
-  maxTotalBytes: 256 * 1024 * 1024,
-  maxEntries: 5000,
-  /** Deepest nesting of XML elements read; Word's own documents stay far below it. */
-  maxDepth: 1000,
-  /** Most grid columns a cell may span (Word allows 63 columns). */
-  maxSpan: 64,
-};
-
-const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
-const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-
-/** Says why a file that is not a readable .docx is not one. */
-function checkKind(buf: Buffer, name: string): void {
-  if (buf.subarray(0, 8).equals(OLE_MAGIC)) {
-    if (
-      buf.includes(Buffer.from('EncryptionInfo', 'utf16le')) ||
-      buf.includes(Buffer.from('EncryptedPackage', 'utf16le'))
-    ) {
-      throw new Unsupported(
-        `${name} is password-protected. Remove the password in Word (File › Info › Protect Document) and upload it again.`,
-      );
-    }
-    throw new Unsupported(
-      `${name} is an old Word 97–2003 (.doc) file. Open it in Word and save it as .docx, then upload that.`,
-    );
-  }
-  if (buf.subarray(0, 4).toString('latin1') !== 'PK\u0003\u0004') {
-    throw new Invalid(`${name} is not a Word document (.docx files are zip archives, and this is not one).`);
-  }
-}
-
-type Parts = Record<string, Buffer>;
-
-/** Unpacks the named parts of the archive, within DOCX_LIMITS. */
-function unpack(buf: Buffer, wanted: string[], name: string): Promise<Parts> {
-  return new Promise((resolve, reject) => {
-    const damaged = (err: Error) =>
-      new Invalid(`${name} is damaged and cannot be read as a Word document (${err.message}).`);
-    yauzl.fromBuffer(
-      buf,
-      { lazyEntries: true, validateEntrySizes: true, strictFileNames: false },
-      (err, zip) => {
-        if (err || !zip) return reject(damaged(err ?? new Error('no archive')));
-        const parts: Parts = {};
-        let entries = 0;
-        let declared = 0;
-        let failed = false;
-        const fail = (e: Error) => {
-          if (failed) return;
-          failed = true;
-          zip.close();
-          reject(e);
-        };
-        zip.on('error', (e: Error) => fail(damaged(e)));
-        zip.on('entry', (entry: yauzl.Entry) => {
-          entries++;
-          declared += entry.uncompressedSize;
-          if (entries > DOCX_LIMITS.maxEntries)
-            return fail(
-              new TooLarge(
-                `${name} holds more than ${DOCX_LIMITS.maxEntries} files; a Word document has far fewer.`,
-              ),
-            );
-          if (declared > DOCX_LIMITS.maxTotalBytes) {
-            return fail(
-              new TooLarge(
-                `${name} would unpack to more than ${DOCX_LIMITS.maxTotalBytes / 1024 / 1024} MB, far beyond any matrix; it was refused unopened.`,
-              ),
-            );
-          }
-          if (!wanted.includes(entry.fileName)) return zip.readEntry();
-          if (entry.uncompressedSize > DOCX_LIMITS.maxPartBytes) {
-            return fail(
-              new TooLarge(
-                `${name}'s text would unpack to ${Math.round(entry.uncompressedSize / 1024 / 1024)} MB; matrices up to ${DOCX_LIMITS.maxPartBytes / 1024 / 1024} MB are read.`,
-              ),
-            );
-          }
-          zip.openReadStream(entry, (e, stream) => {
-            if (e || !stream) return fail(damaged(e ?? new Error('unreadable entry')));
-            const chunks: Buffer[] = [];
-            let size = 0;
-            stream.on('data', (c: Buffer) => {
-              size += c.length;
-              // yauzl checks the declared size too; this is the last line if an archive lies about it.
-              if (size > DOCX_LIMITS.maxPartBytes) {
-                stream.destroy();
-                fail(
-                  new TooLarge(
-                    `${name}'s text unpacks to more than ${DOCX_LIMITS.maxPartBytes / 1024 / 1024} MB; it was refused.`,
-                  ),
-                );
-                return;
-              }
-              chunks.push(c);
-            });
-            stream.on('error', (se: Error) => fail(damaged(se)));
-            stream.on('end', () => {
-              parts[entry.fileName] = Buffer.concat(chunks);
-              zip.readEntry();
-            });
-          });
-        });
-        zip.on('end', () => {
-          if (!failed) resolve(parts);
-        });
-        zip.readEntry();
-      },
-    );
-  });
-}
-
-/** A problem saxes found in the XML: the file's, so it becomes a refusal. */
-class XmlProblem extends Error {}
-
-interface XmlHandlers {
-  open(tag: SaxesTagNS, depth: number): void;
-  close(tag: SaxesTagNS): void;
-  text(text: string): void;
-}
-
-/** Streams an XML part through saxes into the handlers; the file's problems become refusals. */
-function readXml(xml: Buffer, name: string, handlers: XmlHandlers): void {
-  const parser = new SaxesParser({ xmlns: true, position: true });
-  let depth = 0;
-  parser.on('error', (err) => {
-    throw new XmlProblem(err.message);
-  });
-  parser.on('doctype', () => {
-    // Word never writes a DOCTYPE; one here could only be an entity-expansion attack.
-    throw new Invalid(
-      `${name} contains a document type declaration, which Word files never have; it was refused.`,
-    );
-  });
-  parser.on('opentag', (tag) => {
-    depth++;
-    if (depth > DOCX_LIMITS.maxDepth)
-      throw new Invalid(
-        `${name} is nested more than ${DOCX_LIMITS.maxDepth} levels deep, which no Word document is; it was refused.`,
-      );
-    handlers.open(tag, depth);
-    // saxes reports a self-closing tag's close on its own.
-  });
-  parser.on('closetag', (tag) => {
-    depth--;
-    handlers.close(tag);
-  });
-  parser.on('text', handlers.text);
-  parser.on('cdata', handlers.text);
-  try {
-    parser.write(xml.toString('utf8')).close();
-  } catch (err) {
-    if (err instanceof XmlProblem)
-      throw new Invalid(`${name} is damaged: its text is not well-formed (${brief(err.message)}).`);
-    throw err;
-  }
-}
-
-/** The first line of a parser's message, short enough for a refusal. */
-const brief = (message: string) => {
-  const line = message.split('\n')[0].trim();
-  return line.length > 160 ? `${line.slice(0, 160)}…` : line;
-};
-
-const isW = (tag: SaxesTagNS, local: string) => tag.uri === W && tag.local === local;
-/** A w: attribute's value ("w:val"), by namespace or, failing that, by its usual name. */
-const attr = (tag: SaxesTagNS, local: string): string | null => {
-  for (const a of Object.values(tag.attributes) as SaxesAttributeNS[]) {
-    if ((a.uri === W && a.local === local) || a.name === `w:${local}`) return a.value;
-  }
-  return null;
-};
-
-/** List formats from numbering.xml: numId → level → format ("decimal", "bullet", "lowerLetter"…). */
-function readNumbering(xml: Buffer | undefined, name: string): Map<string, Map<string, string>> {
-  const formats = new Map<string, Map<string, string>>();
-  if (!xml) return formats;
-  const abstract = new Map<string, Map<string, string>>();
-  const nums: [string, string][] = [];
-  let levels: Map<string, string> | null = null;
-  let level: string | null = null;
-  let levelHasFormat = false;
-  let num: [string, string] | null = null;
-  readXml(xml, name, {
-    open(tag, depth) {
-      if (depth === 2) {
-        levels = null;
-        num = null;
-        if (isW(tag, 'abstractNum')) {
-          levels = new Map();
-          abstract.set(attr(tag, 'abstractNumId') ?? '', levels);
-        } else if (isW(tag, 'num')) {
-          num = [attr(tag, 'numId') ?? '', ''];
-          nums.push(num);
-        }
-      } else if (depth === 3) {
-        level = null;
-        if (levels && isW(tag, 'lvl')) {
-          level = attr(tag, 'ilvl') ?? '0';
-          levelHasFormat = false;
-          levels.set(level, 'bullet');
-        } else if (num && isW(tag, 'abstractNumId') && !num[1]) num[1] = attr(tag, 'val') ?? '';
-      } else if (depth === 4 && levels && level !== null && isW(tag, 'numFmt') && !levelHasFormat) {
-        levels.set(level, attr(tag, 'val') ?? 'bullet');
-        levelHasFormat = true;
-      }
-    },
-    close() {},
-    text() {},
-  });
-  for (const [numId, abstractId] of nums) formats.set(numId, abstract.get(abstractId) ?? new Map());
-  return formats;
-}
-
-class ListCounter {
-  private counts = new Map<string, number>();
-  constructor(private formats: Map<string, Map<string, string>>) {}
-  /** The marker a list paragraph shows: "1.", "a)", or "•". */
-  marker(numId: string, ilvl: string): string {
-    const fmt = this.formats.get(numId)?.get(ilvl) ?? 'bullet';
-    const key = `${numId}:${ilvl}`;
-    const n = (this.counts.get(key) ?? 0) + 1;
-    this.counts.set(key, n);
-    if (fmt === 'decimal') return `${n}.`;
-    if (fmt === 'lowerLetter') return `${String.fromCharCode(96 + ((n - 1) % 26) + 1)})`;
-    if (fmt === 'upperLetter') return `${String.fromCharCode(64 + ((n - 1) % 26) + 1)})`;
-    return '•';
-  }
-}
+export { DOCX_LIMITS } from './docxArchive.js';
 
 /** A table row being read: its cells so far. */
 interface Row {
@@ -285,7 +54,16 @@ type Frame =
   | { role: 'row'; row: Row }
   | { role: 'cell' | 'inCell' | 'tcPr'; cell: Cell }
   | { role: 'rowControl'; control: { cell: Cell; holdsCells: boolean }; outer: boolean }
-  | { role: 'para' | 'inPara' | 'text' | 'pPr' | 'numPr'; para: Para };
+  | { role: 'para' | 'inPara' | 'pPr' | 'numPr'; para: Para }
+  | { role: 'run' | 'text'; para: Para; run: Run }
+  | { role: 'rPr'; run: Run };
+
+/** A run of text: struck through (w:strike, w:dstrike) or not. */
+interface Run {
+  struck: boolean;
+}
+const PLAIN: Run = { struck: false };
+const OFF = new Set(['0', 'false', 'off']);
 
 const TEXT_RUNS: Record<string, string> = { tab: ' ', br: '\n', cr: '\n', noBreakHyphen: '-' };
 const LEFT_OUT = new Set(['del', 'delText', 'pPr', 'rPr']);
@@ -391,7 +169,8 @@ export async function readDocxLines(buf: Buffer, name = 'The file'): Promise<Mat
           para.numPr = true;
           return { role: 'numPr', para };
         }
-        if (local === 't') return { role: 'text', para };
+        if (local === 't') return { role: 'text', para, run: PLAIN };
+        if (local === 'r') return { role: 'run', para, run: { struck: false } };
         if (local in TEXT_RUNS) {
           para.text += TEXT_RUNS[local];
           return SKIP;
@@ -407,6 +186,20 @@ export async function readDocxLines(buf: Buffer, name = 'The file'): Promise<Mat
       case 'numPr':
         if (w && local === 'numId') parent.para.numId ??= attr(tag, 'val') ?? '';
         else if (w && local === 'ilvl') parent.para.ilvl ??= attr(tag, 'val') ?? '0';
+        return SKIP;
+      case 'run': {
+        if (!w) return SKIP;
+        if (local === 'rPr') return { role: 'rPr', run: parent.run };
+        if (local === 't') return { role: 'text', para: parent.para, run: parent.run };
+        if (local in TEXT_RUNS) {
+          parent.para.text += TEXT_RUNS[local];
+          return SKIP;
+        }
+        return LEFT_OUT.has(local) ? SKIP : { role: 'inPara', para: parent.para };
+      }
+      case 'rPr':
+        if (w && (local === 'strike' || local === 'dstrike'))
+          parent.run.struck = !OFF.has(attr(tag, 'val') ?? 'true');
         return SKIP;
       case 'text':
         return parent;
@@ -444,7 +237,7 @@ export async function readDocxLines(buf: Buffer, name = 'The file'): Promise<Mat
       else if (frame.role === 'row') {
         const cells = frame.row.cells;
         while (cells.length > 0 && cells[cells.length - 1] === '') cells.pop();
-        if (cells.length > 0) push({ cells, where: `table ${tableNo}, row ${rowNo}` });
+        if (cells.length > 0) push({ cells, where: `table ${tableNo}, row ${rowNo}`, table: tableNo });
       }
     },
     text(text) {
@@ -452,7 +245,7 @@ export async function readDocxLines(buf: Buffer, name = 'The file'): Promise<Mat
       if (frame?.role !== 'text') return;
       textLength += text.length;
       checkTextSize(textLength, name);
-      frame.para.text += text;
+      frame.para.text += frame.run.struck ? struck(text) : text;
     },
   });
   if (!sawBody) throw new Invalid(`${name} has no document body.`);
