@@ -65,7 +65,8 @@ export function assembleImport(
       });
     }
     const responseText = r.responseText ? stripEmphasis(r.responseText) : r.responseText;
-    const response = responseText ? readResponse(responseText) : r.response;
+    // The option left in the label comes first; otherwise what the response's text says.
+    const response = r.response ?? (responseText ? readResponse(responseText) : null);
     if (!response) {
       warnings.push({
         message: responseText

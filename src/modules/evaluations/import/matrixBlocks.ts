@@ -14,8 +14,30 @@ import { afterFolded } from './matrixValues.js';
 export const NO_RECOMMENDATION =
   'No recommendation found: this does not look like a management response matrix. Expected lines such as "Evaluation recommendation 1: …" followed by the management response and key actions.';
 
+/**
+ * A recommendation's heading, in English, French, Spanish or Italian: "Evaluation recommendation
+ * 3:", "Evaluation recommendation # 3", "Recommandation nº 3 –", "Recomendación 3.", numbered
+ * with digits, a letter ("Recommendation B") or Roman numerals ("Recommendation IV"), or not
+ * numbered at all ("Recommendation: …", "Evaluation recommendation" alone in its cell). Matched
+ * on folded text; the number is read from the text as written.
+ */
 const RECOMMENDATION =
-  /^(?:evaluation\s+)?recomm?[ae]ndation\s*(?:#|no\.?|n°|nº)?\s*(\d{1,3})\s*(?:[:.)–-]|$)\s*/;
+  /^(?:evaluation\s+)?(?:recomm?[ae]nda(?:tion|cion|zione)|raccomandazione)(?![a-z])\s*(?:#|no\.?|n°|nº|n\.|num\.?)?\s*(\d{1,3}|[a-z]|[ivxlc]{1,7})?\s*(?:[:.)–—-]\s*|$)/;
+
+/** A heading's number: as written, letters and Roman numerals in capitals; null when unnumbered. */
+function headingNumber(l: CleanLine): { number: string | null; length: number; closing: string } | null {
+  const original = l.filled[0];
+  const folded = foldText(original);
+  const m = folded.match(RECOMMENDATION);
+  if (!m) return null;
+  // A wrapped line ("… (see\nrecommendation #1) and …") starts in lower case; a heading does not.
+  if (/^\p{Ll}/u.test(original.trim())) return null;
+  const number = m[1] ?? null;
+  // "Recommendation to: …", "Recommandation adressée à …" are labels, not headings.
+  if (!number && !/^(?:evaluation\s+)?\S+\s*(?::\s*\S|:?\s*$)/.test(folded)) return null;
+  const closing = m[0].trim().slice(-1);
+  return { number: number ? number.toUpperCase() : null, length: m[0].length, closing };
+}
 
 /**
  * What a line of a recommendation is: the key-action table's header, the sub-header under its
@@ -47,6 +69,18 @@ export interface MatrixBlocks {
   recommendations: RecommendationBlock[];
 }
 
+/** Whether `next` may follow `prev` in a numbering (1 → 2, B → C, III → IV), or starts one. */
+function follows(prev: string, next: string): boolean {
+  if (/^\d+$/.test(next)) return Number(next) > Number(prev) || !/^\d+$/.test(prev);
+  return next > prev || next.length !== prev.length;
+}
+
+/** "Recommendation to:" and other labels that only look like an unnumbered heading. */
+function isLabelOnly(l: CleanLine, heading: { number: string | null }): boolean {
+  if (heading.number !== null) return false;
+  return matchRecLabel(l.filled[0]) !== null;
+}
+
 /** Cuts the lines into the header and the recommendations. */
 export function cutRecommendations(lines: CleanLine[]): MatrixBlocks {
   const header: CleanLine[] = [];
@@ -58,12 +92,18 @@ export function cutRecommendations(lines: CleanLine[]): MatrixBlocks {
   let headerJustRead = false;
 
   for (const l of lines) {
-    const heading = foldText(l.filled[0]).match(RECOMMENDATION);
-    if (heading && !(l.cells[0] === '' && inTable)) {
+    const heading = headingNumber(l);
+    const isHeading =
+      heading !== null &&
+      !(l.cells[0] === '' && inTable) &&
+      // "(see recommendation 1)" cut at the start of a line points back; it starts nothing.
+      !(heading.closing === ')' && cur !== null && heading.number !== null && !follows(cur.number, heading.number)) &&
+      !isLabelOnly(l, heading);
+    if (heading && isHeading) {
       cur = {
-        number: heading[1],
+        number: heading.number ?? String(recommendations.length + 1),
         heading: l,
-        text: [afterFolded(l.filled[0], heading[0].length).trim(), ...l.filled.slice(1)],
+        text: [afterFolded(l.filled[0], heading.length).trim(), ...l.filled.slice(1)],
         hashNumbered: /^evaluation\s+recommendation\s*#/.test(foldText(l.filled[0])),
         lines: [],
       };

@@ -36,7 +36,8 @@ describe('phase 1: cleaning lines', () => {
     ].join('\n');
     expect(cleanLines(textToLines(text)).map((l) => l.text)).toEqual([
       'Evaluation title/year: Review of the orientation days, 2023',
-      '(Time 1) Complete this field at the time of the management response',
+      // The 2022 template's "(Time 1)" marker says nothing about the matrix; the instruction stays for the source.
+      'Complete this field at the time of the management response',
     ]);
   });
 

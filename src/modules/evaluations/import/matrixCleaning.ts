@@ -30,7 +30,13 @@ export interface CleanLine {
 export const EMPTY_MATRIX = 'The file is empty: there is no matrix to import.';
 
 const HEADINGS =
-  /^(?:management\s+(?:follow[\s-]*up\s+)?response\s+matrix|matrice\s+de\s+(?:suivi\s+de\s+la\s+)?reponse\s+de\s+la\s+direction|management\s+response)\s*:?$/;
+  /^(?:management\s+(?:follow[\s-]*up\s+)?response\s+(?:and\s+follow[\s-]*up\s+)?matrix|matrice\s+de\s+(?:suivi\s+de\s+la\s+)?reponse\s+de\s+la\s+direction|matriz\s+de\s+(?:seguimiento\s+de\s+la\s+)?respuesta\s+de\s+la\s+(?:administracion|direccion|gerencia)|management\s+response)\s*:?$/;
+
+/**
+ * The 2022 template marks when a field is filled: "(Time 0)" at the response, "(Time 2)" at the
+ * follow-up. The markers say nothing about the matrix; they are left out before labels are read.
+ */
+const TIME_MARKER = /(^|\n)[ \t]*\((?:time|temps|tiempo|tempo)[ \t]*\d{1,2}\)[ \t]*/gi;
 
 /**
  * Labels that share a row in the template ("Recommendation to: X | Priority level (1 to 3): 2")
@@ -80,7 +86,7 @@ export function cleanLines(input: MatrixLine[]): CleanLine[] {
   const out: CleanLine[] = [];
   for (const { line, read } of lines) {
     // Struck-through text is not read: the reader meant it deleted.
-    const cells = line.cells.flatMap((c) => splitInlineLabels(dropStruck(c)));
+    const cells = line.cells.flatMap((c) => splitInlineLabels(dropStruck(c).replace(TIME_MARKER, '$1')));
     const filled = cells.filter(Boolean);
     if (filled.length === 0) continue;
     const text = filled.join(' ');

@@ -10,11 +10,12 @@ import { foldText } from '../../../lib/text.js';
 import { append, dropInstruction, isInstruction } from './matrixValues.js';
 
 const TABLE_HEADER_CELL = {
-  text: /^(?:key\s+actions?|actions?\s+cles?|actions?)\b/,
-  timeframe: /\b(?:timeframe|time\s*frame|deadline|timeline|delai|echeance|calendrier)/,
+  text: /^(?:key\s+actions?|actions?\s+cles?|acciones\s+clave|actions?|acciones)\b/,
+  timeframe: /\b(?:timeframe|time\s*frame|deadline|timeline|delai|echeance|calendrier|plazo|fecha\s+limite|calendario)/,
   responsible: /\b(?:responsib|responsable)/,
-  comments: /\b(?:comments?|action\s+taken|commentaires?|implementation\s+monitoring|suivi)/,
-  status: /\b(?:status|statut)\b/,
+  comments:
+    /\b(?:comments?|action\s+taken|commentaires?|comentarios?|implementation\s+monitoring|suivi|seguimiento)/,
+  status: /\b(?:status|statut|estado)\b/,
 };
 
 /** A column of the key-action table. */
@@ -52,7 +53,7 @@ export function isTableHeader(cells: string[]): boolean {
     folded
       .slice(1)
       .some((c) => TABLE_HEADER_CELL.timeframe.test(c) || TABLE_HEADER_CELL.responsible.test(c)) ||
-    /^(?:key\s+actions?|actions?\s+cles?)$/.test(folded[0].trim())
+    /^(?:key\s+actions?|actions?\s+cles?|acciones\s+clave)$/.test(folded[0].trim())
   );
 }
 
@@ -61,7 +62,9 @@ export function isTableHeader(cells: string[]): boolean {
  * ("Implementation monitoring"). Only a sub-header when it follows the header (phase 3 checks).
  */
 export function looksLikeSubheader(cells: string[]): boolean {
-  return cells[0] === '' && cells.some((c) => /comment|status|statut|action\s+taken/.test(foldText(c)));
+  return (
+    cells[0] === '' && cells.some((c) => /comment|status|statut|estado|action\s+taken/.test(foldText(c)))
+  );
 }
 
 /**
@@ -82,7 +85,7 @@ export function readColumns(cells: string[], under: Column[] | null): Column[] {
   });
   if (!under) {
     // "Implementation monitoring" is a merged cell over comments and status.
-    const monitoring = cells.findIndex((c) => /implementation\s+monitoring|suivi/.test(foldText(c)));
+    const monitoring = cells.findIndex((c) => /implementation\s+monitoring|suivi|seguimiento/.test(foldText(c)));
     if (monitoring >= 0 && !next.includes('status')) next[monitoring + 1] = 'status';
   }
   for (let i = 0; i < next.length; i++) if (!next[i]) next[i] = DEFAULT_COLUMNS[i] ?? 'comments';
@@ -128,7 +131,9 @@ export function readNumbers(cell: string): { numbers: string[]; rest: string } |
 /**
  * A line of the key-action table (cells in `columns`): a numbered row, or the continuation of the
  * last row (page breaks, wrapped cells). A first row without a number is numbered `<rec>.1`, and
- * that number is returned so the caller can warn; otherwise null.
+ * that number is returned so the caller can warn; otherwise null. In a real table (`row`: a Word
+ * table's row, or one rebuilt from a PDF's borders) each row with a key action is an action of its
+ * own, numbered `<rec>.<n>` when nothing numbers it.
  */
 export function readTableLine(
   rows: ActionRow[],
@@ -136,6 +141,7 @@ export function readTableLine(
   cells: string[],
   where: string,
   recNumber: string,
+  row = false,
 ): string | null {
   const nums = readNumbers(cells[0] ?? '');
   if (nums) {
@@ -145,6 +151,10 @@ export function readTableLine(
   const kept = cells.map(dropInstruction);
   if (kept.every((c) => c === '')) return null;
   const last = rows[rows.length - 1];
+  if (row && kept[columns.indexOf('text')]) {
+    rows.push(newRow(where, [`${recNumber}.${numbersIn(rows) + 1}`], columns, kept));
+    return null;
+  }
   if (last) {
     addCells(last.cols, columns, kept);
     return null;

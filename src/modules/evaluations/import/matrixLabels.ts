@@ -1,5 +1,5 @@
 /**
- * The labels of both matrix templates, English and French: those of the evaluation's header
+ * The labels of both matrix templates, in English, French and Spanish: those of the evaluation's header
  * ("Evaluation title/year:", "Evaluator(s):", …) and those of a recommendation ("Recommendation
  * to:", "Priority level (1 to 3):", "Management response …:", "Key actions:", …). Matched on
  * folded text: lower case, no accents, plain quotes.
@@ -37,35 +37,45 @@ const REC_LABELS: [RecKind, RegExp][] = [
   [
     'addressedTo',
     label(
-      String.raw`recommendation\s+(?:addressed\s+)?to|addressed\s+to|recommandation\s+adressee\s+a|adressee?\s+a|destinataires?(?:\(s\))?`,
+      String.raw`recommendation\s+(?:addressed\s+)?to|addressed\s+to|recommandation\s+adressee\s+a|adressee?\s+a|destinataires?(?:\(s\))?|recomendacion\s+dirigida\s+a|dirigida\s+a|destinatario(?:\(s\)|s)?`,
     ),
   ],
   [
     'priorityJustification',
     label(
-      String.raw`(?:priority\s+)?(?:justification|rationale)(?:\s+(?:of|for)\s+(?:the\s+)?priority)?(?:\s+de\s+la\s+priorite)?(?:\s*\([^)]*\))?`,
+      String.raw`(?:priority\s+)?(?:justification|rationale|justificacion)(?:\s+(?:of|for)\s+(?:the\s+)?priority)?(?:\s+de\s+la\s+priori(?:te|dad))?(?:\s*\([^)]*\))?`,
     ),
   ],
-  ['priority', label(String.raw`(?:priority(?:\s+level)?|niveau\s+de\s+priorite|priorite)(?:\s*\([^)]*\))?`)],
-  ['response', label(String.raw`(?:management\s+response|reponse\s+de\s+la\s+(?:direction|gestion))[^:]*?`)],
+  [
+    'priority',
+    label(
+      String.raw`(?:priority(?:\s+level)?|niveau\s+de\s+priorite|priorite|nivel\s+de\s+prioridad|prioridad)(?:\s*\([^)]*\))?`,
+    ),
+  ],
+  [
+    'response',
+    label(
+      String.raw`(?:management\s+response|reponse\s+de\s+la\s+(?:direction|gestion)|respuesta\s+de\s+la\s+(?:administracion|direccion|gerencia))[^:]*?`,
+    ),
+  ],
   // Not \s*(?:\(…\))?\s*: two runs of blanks side by side split a long run every way (quadratic).
-  ['keyActions', /^(?:key\s+actions?|actions?\s+cles?)\s*(?:\([^)]*\)\s*)?:\s*/],
+  ['keyActions', /^(?:key\s+actions?|actions?\s+cles?|acciones\s+clave)\s*(?:\([^)]*\)\s*)?:\s*/],
   [
     'recStatus',
     label(
-      String.raw`(?:implementation\s+(?:monitoring\s+)?status|statut(?:\s+de\s+(?:la\s+)?mise\s+en\s+(?:oe|œ)uvre)?|status)\b[^:]*?`,
+      String.raw`(?:implementation\s+(?:monitoring\s+)?status|statut(?:\s+de\s+(?:la\s+)?mise\s+en\s+(?:oe|œ)uvre)?|status|estado(?:\s+de\s+(?:la\s+)?(?:implementacion|aplicacion))?)\b[^:]*?`,
     ),
   ],
   [
     'comments',
     label(
-      String.raw`comments?\s+on\s+(?:the\s+)?implementation(?:\s+status)?|comments?|commentaires?(?:\s+sur[^:]*)?`,
+      String.raw`comments?\s+on\s+(?:the\s+)?implementation(?:\s+status)?|comments?|commentaires?(?:\s+sur[^:]*)?|comentarios?(?:\s+sobre[^:]*)?`,
     ),
   ],
   [
     'responsibleUnits',
     label(
-      String.raw`responsible\s+(?:individual\s+or\s+)?(?:unit|office|entity|person)(?:\(s\)|s)?|unites?(?:\(s\))?\s+responsables?(?:\(s\))?|responsables?`,
+      String.raw`responsible\s+(?:individual\s+or\s+)?(?:unit|office|entity|person)(?:\(s\)|s)?|unites?(?:\(s\))?\s+responsables?(?:\(s\))?|unidad(?:es|\(es\))?\s+responsables?(?:\(s\))?|responsables?`,
     ),
   ],
 ];
@@ -75,34 +85,39 @@ const HEADER_LABELS: [HeaderKind, RegExp][] = [
   [
     'title',
     label(
-      String.raw`evaluation\s+title(?:\s*\/\s*year|\s+and\s+year)?|title\s+of\s+(?:the\s+)?evaluation|titre\s+de\s+l'evaluation|titre`,
+      String.raw`evaluation\s+title(?:\s*\/\s*year|\s+and\s+year)?|title\s+of\s+(?:the\s+)?evaluation|titre\s+de\s+l'evaluation(?:\s*\/\s*annee|\s+et\s+annee)?|titulo\s+de\s+la\s+evaluacion(?:\s*\/\s*ano|\s+y\s+ano)?|titre|titulo`,
     ),
   ],
-  ['year', label(String.raw`year(?:\s+of\s+(?:the\s+)?evaluation)?|annee(?:\s+de\s+l'evaluation)?`)],
+  [
+    'year',
+    label(String.raw`year(?:\s+of\s+(?:the\s+)?evaluation)?|annee(?:\s+de\s+l'evaluation)?|ano(?:\s+de\s+la\s+evaluacion)?`),
+  ],
   [
     'period',
-    label(String.raw`(?:evaluation\s+)?period(?:\s+(?:covered|of\s+evaluation))?|periode(?:\s+couverte)?`),
+    label(
+      String.raw`(?:evaluation\s+)?period(?:\s+(?:covered|of\s+evaluation))?|periode(?:\s+couverte)?|periodo(?:\s+(?:cubierto|evaluado|de\s+la\s+evaluacion))?`,
+    ),
   ],
   [
     'evaluators',
-    /^(?:evaluator\(s\)|evaluateur\(s\)|evaluators?|evaluateurs?|evaluation\s+(?:was\s+)?(?:carried\s+out|conducted|undertaken|performed)\s+by|evaluation\s+(?:realisee|conduite|menee)\s+par)\s*(?::\s*|$|\s+)/,
+    /^(?:evaluator\(s\)|evaluateur\(s\)|evaluador\(es\)|evaluators?|evaluateurs?|evaluador(?:es|a|as)?|evaluation\s+(?:was\s+)?(?:carried\s+out|conducted|undertaken|performed)\s+by|evaluation\s+(?:realisee|conduite|menee)\s+par|evaluacion\s+(?:realizada|llevada\s+a\s+cabo|conducida)\s+por)\s*(?::\s*|$|\s+)/,
   ],
   [
     'owner',
     label(
-      String.raw`person\s+or\s+body\s+responsible\s+for[^:]*?|matrix\s+owner|owner|responsable\s+de\s+la\s+matrice|personne\s+ou\s+organe\s+responsable[^:]*?`,
+      String.raw`person\s+or\s+body\s+responsible\s+for[^:]*?|matrix\s+owner|owner|responsable\s+de\s+la\s+matrice|personne\s+ou\s+organe\s+responsable[^:]*?|persona\s+u\s+organo\s+responsable[^:]*?|responsable\s+de\s+la\s+matriz`,
     ),
   ],
   [
     'publishedOn',
     label(
-      String.raw`date\s+of\s+(?:publication|the\s+management\s+response|management\s+response|the\s+report)|publication\s+date|published(?:\s+on)?|date\s+de\s+publication|date\s+de\s+la\s+reponse[^:]*?|date`,
+      String.raw`date\s+of\s+(?:publication|the\s+management\s+response|management\s+response|the\s+report)|publication\s+date|published(?:\s+on)?|date\s+de\s+publication|date\s+de\s+la\s+reponse[^:]*?|date|fecha\s+de\s+(?:la\s+)?(?:publicacion|respuesta[^:]*?)|fecha`,
     ),
   ],
   [
     'overallComment',
     label(
-      String.raw`(?:overall\s+(?:management\s+)?comments?(?:\s+on\s+the\s+evaluation)?|general\s+comments?|commentaires?\s+genera(?:l|ux))(?:\s*\([^)]*\))?`,
+      String.raw`(?:overall\s+(?:management\s+)?comments?(?:\s+on\s+the\s+evaluation)?|general\s+comments?|commentaires?\s+genera(?:l|ux)|comentarios?\s+generale?s?)(?:\s*\([^)]*\))?`,
     ),
   ],
 ];

@@ -21,7 +21,7 @@ import {
 } from './matrixKeyActions.js';
 import { matchRecLabel, type RecKind } from './matrixLabels.js';
 import { append, dropInstruction, isInstruction, short } from './matrixValues.js';
-import { readPriority, readStatus } from './matrixWords.js';
+import { chosenInLabel, readPriority, readStatus } from './matrixWords.js';
 
 /** A recommendation as read from its block, before its rows become actions. */
 export interface RecommendationDraft {
@@ -144,7 +144,7 @@ export function readRecommendation(
   };
 
   /** Applies one "label: value"; for the open-ended fields later lines continue the value. */
-  const apply = (kind: RecKind, value: string, l: BlockLine) => {
+  const apply = (kind: RecKind, value: string, l: BlockLine, labelText: string) => {
     const where = l.line.where;
     const v = dropInstruction(value);
     switch (kind) {
@@ -169,6 +169,8 @@ export function readRecommendation(
         ) {
           d.votes2022++;
         }
+        // Options struck out or deleted in the label leave the answer: "Management response - reject:".
+        rec.response ??= chosenInLabel(labelText);
         field = 'responseText';
         setField('responseText', v);
         return;
@@ -204,8 +206,9 @@ export function readRecommendation(
       const found = matchRecLabel(filled[i]);
       if (found) {
         let value = found.value;
+        const labelText = filled[i].slice(0, filled[i].length - value.length);
         if (!value && i + 1 < filled.length && !matchRecLabel(filled[i + 1])) value = filled[++i];
-        apply(found.kind, value, l);
+        apply(found.kind, value, l, labelText);
       } else if (CONTINUED.includes(field)) setField(field, filled[i]);
       else if (field === 'keyActions') readBullet(d.rows, filled[i], l.line.where, rec.number, year);
       else if (!isInstruction(filled[i])) keepAsNote(filled[i], l.line.where);
@@ -216,7 +219,7 @@ export function readRecommendation(
   const readText = (l: BlockLine) => {
     const where = l.line.where;
     if (field === 'table') {
-      const numbered = readTableLine(d.rows, columns, l.cells, where, rec.number);
+      const numbered = readTableLine(d.rows, columns, l.cells, where, rec.number, l.line.table !== undefined);
       if (numbered) {
         warn(
           `A key action had no number; it was numbered ${numbered}`,

@@ -10,23 +10,26 @@ import { afterFolded } from './matrixValues.js';
 
 const STATUS_WORDS: [RegExp, ActionStatus][] = [
   [
-    /^(?:not\s+(?:yet\s+)?(?:initiated|started)|non\s+(?:initie|commence)|pas\s+(?:encore\s+)?(?:commence|initie)|non\s+avviat)/,
+    /^(?:not\s+(?:yet\s+)?(?:initiated|started)|non\s+(?:initie|commence)|pas\s+(?:encore\s+)?(?:commence|initie)|non\s+avviat|no\s+iniciad|sin\s+iniciar|no\s+(?:ha\s+)?comenzad)/,
     'not_initiated',
   ],
   [
-    /^(?:no\s+longer\s+applicable|not\s+applicable|n\/a|plus\s+applicable|non\s+applicable|sans\s+objet)/,
+    /^(?:no\s+longer\s+applicable|not\s+applicable|n\/a|plus\s+applicable|non\s+applicable|sans\s+objet|ya\s+no\s+(?:es\s+)?aplicable|no\s+aplica)/,
     'no_longer_applicable',
   ],
   [
-    /^(?:completed?|done|achieved|finished|closed|implemented|termine|achevee?|realisee?|complete|clos|concluso|completato)/,
+    /^(?:completed?|done|achieved|finished|closed|implemented|termine|achevee?|realisee?|complete|clos|concluso|completato|completad[oa]|finalizad[oa]|terminad[oa]|cumplid[oa]|implementad[oa]|realizad[oa])/,
     'completed',
   ],
   [
-    /^(?:initiated|in\s+progress|ongoing|on-going|started|under\s+way|underway|initie|en\s+cours|commence|in\s+corso|avviato)/,
+    /^(?:initiated|in\s+progress|ongoing|on-going|started|under\s+way|underway|initie|en\s+cours|commence|in\s+corso|avviato|iniciad[oa]|en\s+curso|en\s+proceso|en\s+progreso|en\s+marcha)/,
     'initiated',
   ],
-  [/^(?:open|ouvert|aperto)/, 'open'],
-  [/^(?:discarded|dropped|abandoned|cancelled|canceled|ecartee?|abandonnee?|annulee?|scartato)/, 'discarded'],
+  [/^(?:open|ouvert|aperto|abiert[oa])/, 'open'],
+  [
+    /^(?:discarded|dropped|abandoned|cancelled|canceled|ecartee?|abandonnee?|annulee?|scartato|descartad[oa]|abandonad[oa]|cancelad[oa])/,
+    'discarded',
+  ],
 ];
 
 /** Maps a status as written to the template's vocabulary, or null when it is not one of its words. */
@@ -59,22 +62,39 @@ export function readResponse(text: string): Response | null {
   const scopes = [first, ...said];
   for (const s of scopes) {
     if (
-      /\b(?:partially|partly|in\s+part)\s+(?:accept|agree)|\bpartiellement\s+accept|\baccepte?e?s?\s+(?:partiellement|en\s+partie)|\bparzialmente\s+accett/.test(
+      /\b(?:partially|partly|in\s+part)\s+(?:accept|agree)|\bpartiellement\s+accept|\baccepte?e?s?\s+(?:partiellement|en\s+partie)|\bparzialmente\s+accett|\bparcialmente\s+acept|\bacepta(?:da|do|r)?s?\s+(?:parcialmente|en\s+parte)/.test(
         s,
       )
     ) {
       return 'partially_accepted';
     }
     if (
-      /\b(?:reject|rejet|not\s+accept|non\s+accept|does\s+not\s+accept|do\s+not\s+accept|cannot\s+accept|declin|refus|respint)/.test(
+      /\b(?:reject|rejet|not\s+accept|non\s+accept|does\s+not\s+accept|do\s+not\s+accept|cannot\s+accept|declin|refus|respint|rechaz|no\s+(?:se\s+)?acept)/.test(
         s,
       )
     ) {
       return 'rejected';
     }
-    if (/\b(?:accept|agree[sd]?\b|accepte|accett)/.test(s)) return 'accepted';
+    if (/\b(?:accept|agree[sd]?\b|accepte|accett|acept)/.test(s)) return 'accepted';
   }
   return null;
+}
+
+/**
+ * The answer a response label keeps when the options that do not apply were struck out or
+ * deleted ("Management response - partially accept:"); null when it offers several or none.
+ */
+export function chosenInLabel(label: string): Response | null {
+  const f = foldText(label)
+    .replace(/^.*?\b(?:response|reponse|respuesta)\b/, '')
+    .replace(/\b(?:de\s+la\s+)?(?:direction|gestion|administracion|direccion|gerencia)\b/g, '');
+  const partial = /\b(?:partially|partly|partiellement|parcialmente|parzialmente)\b|\ben\s+partie\b/;
+  const rest = f.replace(new RegExp(`(?:${partial.source})\\s*\\w*|\\w*\\s*(?:${partial.source})`, 'g'), ' ');
+  const found: Response[] = [];
+  if (partial.test(f)) found.push('partially_accepted');
+  if (/\b(?:reject|rejet|rechaz|respin)/.test(rest)) found.push('rejected');
+  if (/\b(?:accept|acept|accett)/.test(rest)) found.push('accepted');
+  return found.length === 1 ? found[0] : null;
 }
 
 const PRIORITY_WORDS: Record<string, number> = {
@@ -82,15 +102,20 @@ const PRIORITY_WORDS: Record<string, number> = {
   haute: 1,
   elevee: 1,
   alta: 1,
+  alto: 1,
   medium: 2,
-  moyenne: 2,
   media: 2,
+  medio: 2,
+  moyenne: 2,
   low: 3,
+  baja: 3,
+  bajo: 3,
   basse: 3,
   faible: 3,
   bassa: 3,
 };
-const NONE_VALUE = /^(?:n\/?a|n\.a\.?|none|not\s+applicable|non\s+applicable|sans\s+objet|-+|—|–)$/;
+const NONE_VALUE =
+  /^(?:n\/?a|n\.a\.?|none|not\s+applicable|non\s+applicable|sans\s+objet|no\s+aplica|-+|—|–)$/;
 
 /** What a priority cell says. */
 export type PriorityReading =
@@ -105,6 +130,15 @@ export type PriorityReading =
 export function readPriority(written: string): PriorityReading {
   const f = foldText(written).trim();
   if (NONE_VALUE.test(f)) return { level: 'none' };
+  // A range ("2-3", "1 to 2"): the higher priority of the two, the lower number.
+  const range = f.match(/^([1-3])\s*(?:-|–|—|\/|to|a|or|ou|o)\s*([1-3])\b\s*[-–:,.(]?\s*/);
+  if (range) {
+    const level = Math.min(Number(range[1]), Number(range[2])) as 1 | 2 | 3;
+    const rest = afterFolded(written.trim(), range[0].length)
+      .replace(/\)\s*$/, '')
+      .trim();
+    return { level, rest };
+  }
   const m = f.match(/^(\d+|[a-z]+)\b\s*[-–:,.(]?\s*/);
   const word = m?.[1] ?? '';
   const p = /^\d+$/.test(word) ? Number(word) : PRIORITY_WORDS[word];
