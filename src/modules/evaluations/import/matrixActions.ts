@@ -9,6 +9,7 @@ import { parseTimeframe } from '../../../lib/parseTimeframe.js';
 import type { ActionStatus } from '../../actions/model.js';
 import type { ImportedAction, ImportWarning, StatusTemplate } from '../model.js';
 import { type ActionRow, splitRunTogether } from './matrixKeyActions.js';
+import { type InlineDetails, readInlineDetails } from './matrixInlineDetails.js';
 import { append, stripEmphasis } from './matrixValues.js';
 import { readStatus } from './matrixWords.js';
 
@@ -47,8 +48,10 @@ function rowActions(
   offset: number,
   warnings: ImportWarning[],
 ): ImportedAction[] {
-  const texts = splitRunTogether(row.numbers, row.cols.text, owner.number);
-  const timeframe = stripEmphasis(row.cols.timeframe) || null;
+  const inline = detailsInText(row, year);
+  const texts = splitRunTogether(row.numbers, inline?.text ?? row.cols.text, owner.number);
+  const timeframe = stripEmphasis(row.cols.timeframe) || inline?.timeframe || null;
+  const responsible = stripEmphasis(row.cols.responsible) || inline?.responsible || owner.responsibleUnits;
   const reading = parseTimeframe(timeframe, { year });
   const statusText = stripEmphasis(row.cols.status);
   let status: ActionStatus | null = null;
@@ -74,6 +77,14 @@ function rowActions(
       path: path('timeframe'),
     });
   }
+  if (inline) {
+    const took = [inline.timeframe && 'timeframe', inline.responsible && 'responsible unit'].filter(Boolean);
+    warnings.push({
+      message: `The ${took.join(' and the ')} ${took.length > 1 ? 'were' : 'was'} read from the end of the action's text; check ${took.length > 1 ? 'them' : 'it'}`,
+      where: `${where} (${row.where})`,
+      path: path(inline.timeframe ? 'timeframe' : 'responsible'),
+    });
+  }
   if (numbers.length > 1 && texts.some((t) => t.split)) {
     warnings.push({
       message: `Actions ${numbers.join(' and ')} were written in one row; they share its timeframe, responsible unit(s) and status`,
@@ -86,9 +97,19 @@ function rowActions(
     text: stripEmphasis(t.text),
     timeframe,
     due: reading.due,
-    responsible: stripEmphasis(row.cols.responsible) || owner.responsibleUnits,
+    responsible,
     fundingConditional: reading.fundingConditional,
     status,
     comments,
   }));
+}
+
+/** A timeframe or unit written at the end of the action's text, for the columns the row left empty. */
+function detailsInText(row: ActionRow, year: number | null): InlineDetails | null {
+  const hasTime = Boolean(row.cols.timeframe.trim());
+  const hasUnit = Boolean(row.cols.responsible.trim());
+  if ((hasTime && hasUnit) || !row.cols.text.trim()) return null;
+  const found = readInlineDetails(row.cols.text, year);
+  if (!found || (found.timeframe && hasTime) || (found.responsible && hasUnit)) return null;
+  return found;
 }

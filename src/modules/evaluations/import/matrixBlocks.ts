@@ -61,6 +61,17 @@ export interface RecommendationBlock {
   hashNumbered: boolean;
   /** The lines after the heading, up to the next recommendation. */
   lines: BlockLine[];
+  /**
+   * The key-action table's header read before this recommendation, in the same table: a matrix
+   * that is one table names its columns once, at its top, for every recommendation.
+   */
+  carried: CarriedHeader | null;
+}
+
+export interface CarriedHeader {
+  table: number;
+  header: string[];
+  subheader: string[] | null;
 }
 
 export interface MatrixBlocks {
@@ -90,6 +101,13 @@ export function cutRecommendations(lines: CleanLine[]): MatrixBlocks {
   let inTable = false;
   /** The line before was the table's header (a sub-header may follow, even after a new heading). */
   let headerJustRead = false;
+  /** The last key-action header read in a table (Word, PDF), carried to the recommendations in it. */
+  let carried: CarriedHeader | null = null;
+  const remember = (l: CleanLine, sub: boolean) => {
+    if (l.line.table === undefined) return;
+    if (!sub) carried = { table: l.line.table, header: l.line.cells, subheader: null };
+    else if (carried && carried.table === l.line.table) carried = { ...carried, subheader: l.line.cells };
+  };
 
   for (const l of lines) {
     const heading = headingNumber(l);
@@ -106,17 +124,21 @@ export function cutRecommendations(lines: CleanLine[]): MatrixBlocks {
         text: [afterFolded(l.filled[0], heading.length).trim(), ...l.filled.slice(1)],
         hashNumbered: /^evaluation\s+recommendation\s*#/.test(foldText(l.filled[0])),
         lines: [],
+        carried: carried && (carried as CarriedHeader).table === l.line.table ? carried : null,
       };
       recommendations.push(cur);
       inTable = false;
       continue;
     }
+    const subheader: boolean = headerJustRead && looksLikeSubheader(l.cells);
+    const tableHeader = isTableHeader(l.line.cells);
+    if (tableHeader || subheader) remember(l, subheader);
     if (!cur) {
       header.push(l);
+      headerJustRead = tableHeader;
       continue;
     }
-    const subheader: boolean = headerJustRead && looksLikeSubheader(l.cells);
-    if (isTableHeader(l.line.cells) || subheader) {
+    if (tableHeader || subheader) {
       cur.lines.push({ ...l, role: subheader ? 'tableSubheader' : 'tableHeader' });
       inTable = true;
       headerJustRead = !subheader;

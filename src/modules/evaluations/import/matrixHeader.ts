@@ -9,6 +9,7 @@ import { parseTimeframe } from '../../../lib/parseTimeframe.js';
 import type { ImportedEvaluation, ImportWarning, SourceLine } from '../model.js';
 import { lineText, sourceLine } from './lines.js';
 import { type CleanLine, readLines } from './matrixCleaning.js';
+import { isTableHeader, looksLikeSubheader } from './matrixKeyActions.js';
 import { type HeaderKind, matchHeaderLabel } from './matrixLabels.js';
 import { append, dropInstruction, isInstruction } from './matrixValues.js';
 
@@ -129,7 +130,9 @@ export function readMatrixHeader(lines: CleanLine[]): MatrixHeader {
     }
   };
 
-  for (const { line, filled, text } of lines) {
+  for (const { line, cells, filled, text } of lines) {
+    // The key-action table's header, when the whole matrix is one table that starts with it.
+    if (isTableHeader(line.cells) || (line.table !== undefined && looksLikeSubheader(cells))) continue;
     if (!matchHeaderLabel(filled[0])) {
       if (isInstruction(text)) continue;
       if (inOverallComment) h.overallComment = append(h.overallComment, text);

@@ -101,6 +101,15 @@ export function readRecommendation(
   };
   let field: Field = 'text';
   let columns: Column[] = [...DEFAULT_COLUMNS];
+  // A header carried from the top of the table: its rows are key actions wherever they come.
+  const carried = block.carried;
+  if (carried) {
+    columns = readColumns(carried.header, null);
+    if (carried.subheader) columns = readColumns(carried.subheader, columns);
+  }
+  /** A row of the carried header's table, with several cells: a key action, whatever field was open. */
+  const isCarriedRow = (l: BlockLine) =>
+    carried !== null && l.line.table === carried.table && l.filled.length >= 2;
 
   const path = (name: string) => `recommendations.${index}.${name}`;
   const warn = (message: string, where: string, fieldPath: string) =>
@@ -238,7 +247,10 @@ export function readRecommendation(
       columns = readColumns(l.line.cells, l.role === 'tableSubheader' ? columns : null);
       field = 'table';
     } else if (l.role === 'labels') readLabels(l);
-    else readText(l);
+    else {
+      if (field !== 'table' && isCarriedRow(l)) field = 'table';
+      readText(l);
+    }
   }
   return d;
 }

@@ -361,6 +361,8 @@ export function joinWrapped(before: string, after: string, hyphenated: Set<strin
       return `${before.slice(0, -1)}${after}`;
     return `${before}${after}`;
   }
+  // "Al-" / "Salam", "2023-" / "2024": a hyphen that joins, kept, with no space after it.
+  if (/[\p{L}\p{N}]-$/u.test(before) && /^[\p{L}\p{N}]/u.test(after)) return `${before}${after}`;
   return `${before} ${after}`;
 }
 
