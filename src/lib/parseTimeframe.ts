@@ -1,10 +1,38 @@
 /**
  * Reads the timeframe column of a management response matrix ("Q2 to Q4", "By end of June 2023",
- * "(2025 – 2026 subject to availability of funds)", "T2 2025", "en continu") into a due window.
- * Anything it cannot read gets no due window and a reason, never a guessed date.
+ * "(2025 – 2026 subject to availability of funds)", "T2 2025", "en continu", "a finales de 2024") into a
+ * due window, in English, French, Spanish and Italian (the words are in timeframeWords.ts).
+ * Anything it cannot read gets no due window and a reason, never a guessed date: a timeframe
+ * relative to the project's start or another undated event ("1 à 3 mois après le début du projet")
+ * is unreadable, as the matrix does not say when that was.
  */
-import { addMonths, endOfMonth, endOfQuarter, endOfYear, format, isValid, parse } from 'date-fns';
+import { addDays, addMonths, endOfMonth, endOfQuarter, endOfYear, format, isValid, parse } from 'date-fns';
 import { foldText } from './text.js';
+import {
+  AROUND_EVENT,
+  DEADLINE_LEAD,
+  DURATION,
+  DURING,
+  EARLY,
+  END_OF,
+  FROM_OR_START,
+  FUNDING,
+  FUNDING_CLAUSE,
+  FUNDING_TAIL,
+  MIDDLE,
+  MONTHS,
+  NO_DEADLINE,
+  NO_DEADLINE_ANYWHERE,
+  ONWARDS,
+  ORDINALS,
+  PROJECT,
+  PROJECT_START,
+  RANGE_SEP,
+  STARTS,
+  TO_BE_DECIDED,
+} from './timeframeWords.js';
+
+export { mentionsFundingCondition } from './timeframeWords.js';
 
 export interface DueWindow {
   /** First day of the window (YYYY-MM-DD), or null for a plain deadline ("by end of 2025"). */
@@ -31,108 +59,13 @@ export interface TimeframeContext {
   referenceDate?: string | null;
 }
 
-const MONTHS: Record<string, number> = {
-  january: 0,
-  jan: 0,
-  janvier: 0,
-  janv: 0,
-  gennaio: 0,
-  february: 1,
-  feb: 1,
-  fevrier: 1,
-  fevr: 1,
-  fev: 1,
-  febbraio: 1,
-  march: 2,
-  mar: 2,
-  mars: 2,
-  marzo: 2,
-  april: 3,
-  apr: 3,
-  avril: 3,
-  avr: 3,
-  aprile: 3,
-  may: 4,
-  mai: 4,
-  maggio: 4,
-  june: 5,
-  jun: 5,
-  juin: 5,
-  giugno: 5,
-  july: 6,
-  jul: 6,
-  juillet: 6,
-  juil: 6,
-  luglio: 6,
-  august: 7,
-  aug: 7,
-  aout: 7,
-  agosto: 7,
-  september: 8,
-  sep: 8,
-  sept: 8,
-  septembre: 8,
-  settembre: 8,
-  october: 9,
-  oct: 9,
-  octobre: 9,
-  ottobre: 9,
-  november: 10,
-  nov: 10,
-  novembre: 10,
-  december: 11,
-  dec: 11,
-  decembre: 11,
-  dicembre: 11,
-};
-
-const ORDINALS: Record<string, number> = {
-  '1er': 1,
-  '1re': 1,
-  '1ere': 1,
-  '2e': 2,
-  '2eme': 2,
-  '3e': 3,
-  '3eme': 3,
-  '4e': 4,
-  '4eme': 4,
-  first: 1,
-  '1st': 1,
-  premier: 1,
-  premiere: 1,
-  primo: 1,
-  second: 2,
-  '2nd': 2,
-  deuxieme: 2,
-  seconde: 2,
-  secondo: 2,
-  third: 3,
-  '3rd': 3,
-  troisieme: 3,
-  terzo: 3,
-  fourth: 4,
-  '4th': 4,
-  quatrieme: 4,
-  quarto: 4,
-  last: 4,
-  dernier: 4,
-};
-
-const NO_DEADLINE =
-  /^(n\/?a|n\.a\.?|na|none|not applicable|non applicable|sans objet|ongoing|on-going|on going|continuous(ly)?|continuing|constant(ly)?|permanent|regularly|in continuo|en continu|continu|en cours|in corso|already (in place|done|completed|developed|implemented)|as needed|as required|throughout( the project)?)\b/;
-const NO_DEADLINE_ANYWHERE = /\b(continuous|ongoing|on-going|en continu|in continuo)\b/;
-const FUNDING =
-  /\b(subject to|depending on|dependent on|conditional (up)?on|pending|sous reserve de|en fonction de|subordinat[oa] a)\s+(the\s+)?(availability of\s+|la disponibilite des?\s+|disponibilita di\s+)?(funds|funding|financing|resources|budget|financements?|fonds|ressources|fondi|finanziamenti)\b/;
-const TO_BE_DECIDED =
-  /^(tbd|tbc|to be (determined|decided|defined|confirmed)|a (determiner|definir|confirmer)|da definire)\b/;
-
 type Point = { start: Date; end: Date; hasYear: boolean };
 
 const fmt = (d: Date) => format(d, 'yyyy-MM-dd');
 
 /** Parses one period expression ("Q2 2022", "June", "second half of 2023", "2025") without a range. */
 function readPoint(raw: string, year: number | null): Point | null {
-  const s = raw.trim().replace(/^(the|la|le|l'|il)\s+/, '');
+  const s = raw.trim().replace(/^(?:(?:the|la|le|il|el)\s+|l'\s*)/, '');
   let m: RegExpMatchArray | null;
   const withYear = (y: string | undefined) => (y ? Number(y.length === 2 ? `20${y}` : y) : year);
   // ISO date 2023-06-30
@@ -159,7 +92,7 @@ function readPoint(raw: string, year: number | null): Point | null {
     const start = new Date(yr, (q - 1) * 3, 1);
     return { start, end: endOfQuarter(start), hasYear: !!y };
   }
-  m = s.match(/^(\w+)\s+(?:quarter|trimestre)(?:\s+(?:of\s+|de\s+|del\s+)?(\d{4}))?$/);
+  m = s.match(/^(\w+)\s+(?:quarter|trimestre)(?:\s+(?:of\s+|de\s+|del\s+|di\s+)?(\d{4}))?$/);
   if (m) {
     const q = ORDINALS[m[1]];
     const yr = withYear(m[2]);
@@ -170,7 +103,7 @@ function readPoint(raw: string, year: number | null): Point | null {
   // H2 2023, S1 2024, second half of 2023, premier semestre 2024, mid-2023
   m =
     s.match(/^(?:h|s)([12])(?:\s*[/-]?\s*(\d{4}))?$/) ??
-    s.match(/^(\w+)\s+(?:half|semestre|semester)(?:\s+(?:of\s+|de\s+|del\s+)?(\d{4}))?$/);
+    s.match(/^(\w+)\s+(?:half|semestre|semester|mitad|meta)(?:\s+(?:of\s+|de\s+|del\s+|di\s+)?(\d{4}))?$/);
   if (m) {
     const h = /^\d$/.test(m[1]) ? Number(m[1]) : ORDINALS[m[1]];
     const yr = withYear(m[2]);
@@ -179,8 +112,8 @@ function readPoint(raw: string, year: number | null): Point | null {
     const start = new Date(yr, (half - 1) * 6, 1);
     return { start, end: endOfMonth(addMonths(start, 5)), hasYear: !!m[2] };
   }
-  // 15 March 2023, March 15 2023, March 2023, March, mars 2025
-  m = s.match(/^(\d{1,2})(?:st|nd|rd|th|er)?\s+([a-z]+)\.?(?:\s+(\d{4}))?$/);
+  // 15 March 2023, March 15 2023, March 2023, March, mars 2025, 30 de junio de 2024, ene. 2025
+  m = s.match(/^(\d{1,2})(?:st|nd|rd|th|er|o)?\s+(?:de\s+)?([a-z]+)\.?(?:\s+(?:de\s+|del\s+)?(\d{4}))?$/);
   if (m) {
     const mo = MONTHS[m[2]];
     const yr = withYear(m[3]);
@@ -197,7 +130,7 @@ function readPoint(raw: string, year: number | null): Point | null {
     if (d.getMonth() !== mo) return null;
     return { start: d, end: d, hasYear: true };
   }
-  m = s.match(/^([a-z]+)\.?(?:\s+(?:of\s+|de\s+|di\s+)?(\d{4}))?$/);
+  m = s.match(/^([a-z]+)\.?(?:\s+(?:of\s+|de\s+|del\s+|di\s+)?(\d{4}))?$/);
   if (m) {
     const mo = MONTHS[m[1]];
     const yr = withYear(m[2]);
@@ -224,19 +157,16 @@ function withYearFrom(raw: string, point: Point, other: Point, isStart: boolean)
   return p ? { ...p, hasYear: true } : null;
 }
 
-const RANGE_SEP =
-  /\s*(?:\bto\b|\band\b|\bet\b|\buntil\b|\btill\b|\bthrough\b|\bthru\b|\bau\b|\ba\b|\bjusqu'?\s*(?:a|en|au)\b|\bfino a\b|\bal\b|–|—|-|\/)\s*/;
-
 function readRange(s: string, ctxYear: number | null): { from: Date; to: Date; inferred: boolean } | null {
   const single = readPoint(s, ctxYear);
   if (single) return { from: single.start, to: single.end, inferred: !single.hasYear };
-  // Try each separator position so that "2025 – 2026" and "Q3 2023 – Q1 2024" split right.
+  // Try each separator position so that "2025 – 2026" and "Q3 2023 – Q1 2024" split right. A range
+  // has few; past a dozen it is no range, and reading both sides at each of thousands is quadratic.
   const re = new RegExp(RANGE_SEP.source, 'g');
+  let tries = 0;
   for (const sep of s.matchAll(re)) {
-    const left = s
-      .slice(0, sep.index)
-      .replace(/^(from|de|du|dal|da)\s+/, '')
-      .trim();
+    if (++tries > 12) break;
+    const left = s.slice(0, sep.index).replace(FROM_OR_START, '').trim();
     const right = s.slice((sep.index ?? 0) + sep[0].length).trim();
     if (!left || !right) continue;
     let a = readPoint(left, null);
@@ -269,6 +199,34 @@ function readRange(s: string, ctxYear: number | null): { from: Date; to: Date; i
   return null;
 }
 
+const START_LAST = new RegExp(`${PROJECT_START.source}$`);
+const DANGLING = /^(?:[-–—.;,:]*|and|et|y|e|but|mais|pero|ma|or|ou|o)$/;
+
+/** The timeframe without its funding condition: "Q2 2025, subject to funding" → "Q2 2025". */
+function withoutFunding(s: string): string {
+  const t = s.replace(FUNDING_CLAUSE, (_all, rest: string) => {
+    const r = rest.replace(FUNDING_TAIL, '');
+    // The rest of the condition's clause stays only when it holds a date ("sujeto a financiación en 2025").
+    const dated = /\d/.test(r) || r.split(' ').some((w) => MONTHS[w.replace(/\.$/, '')] !== undefined);
+    return dated ? ` ${r} ` : ' ';
+  });
+  // Word by word from both ends (a regex retried from every position would be quadratic).
+  const words = t.split(' ');
+  let i = 0;
+  let j = words.length;
+  while (i < j && DANGLING.test(words[i])) i++;
+  while (j > i && DANGLING.test(words[j - 1])) j--;
+  return words
+    .slice(i, j)
+    .join(' ')
+    .replace(/(?<![.;,:-])[.;,:-]+$/, '')
+    .trim();
+}
+
+/** The point is one whole month ("juin 2025"), not a day, quarter or year. */
+const isMonth = (p: Point) =>
+  p.start.getDate() === 1 && p.start.getMonth() === p.end.getMonth() && p.end.getDate() > 27;
+
 /** Reads a timeframe as written in a matrix. */
 export function parseTimeframe(
   written: string | null | undefined,
@@ -283,115 +241,90 @@ export function parseTimeframe(
     .replace(/(?<![.;,:])[.;,:]+$/, '')
     .trim();
   const fundingConditional = FUNDING.test(s);
-  if (fundingConditional)
-    s = s
-      .replace(FUNDING, ' ')
-      .replace(/\s+/g, ' ')
-      .trim()
-      .replace(/(?<![.;,:-])[.;,:-]+$/, '')
-      .trim();
+  if (fundingConditional) s = withoutFunding(s);
+  const window = (from: string | null, to: string, inferred: boolean): TimeframeReading => ({
+    due: { from, to, inferred },
+    fundingConditional,
+    kind: 'window',
+  });
+  const unreadable = (problem: string): TimeframeReading => ({
+    due: null,
+    fundingConditional,
+    kind: 'unreadable',
+    problem,
+  });
   if (!s || /^[-–—\s]+$/.test(s)) return { due: null, fundingConditional, kind: 'none' };
   if (NO_DEADLINE.test(s) || (NO_DEADLINE_ANYWHERE.test(s) && !/\d{4}|\bq[1-4]\b/.test(s))) {
     return { due: null, fundingConditional, kind: 'none' };
   }
-  if (TO_BE_DECIDED.test(s)) {
-    return { due: null, fundingConditional, kind: 'unreadable', problem: 'no deadline has been set yet' };
+  if (TO_BE_DECIDED.test(s)) return unreadable('no deadline has been set yet');
+
+  // "1 à 3 mois après le début du projet", "within 6 months of the project start", "at project start":
+  // the matrix dates neither the project's start nor other events, so no window is made up from them.
+  if (!/\d{4}/.test(s)) {
+    const duration = DURATION.test(s);
+    // The start of the project, named or implied ("al inicio"), not "le début du marché".
+    if (PROJECT_START.test(s) && (PROJECT.test(s) || (duration && START_LAST.test(s))))
+      return unreadable('it is relative to the start of the project, which the matrix does not date');
+    if (duration && AROUND_EVENT.test(s))
+      return unreadable('it is relative to an event that the matrix does not date');
   }
 
-  // "second half of the year" takes the evaluation's year; "end-2024" is "end 2024".
+  // "second half of the year" takes the evaluation's year; "end-2024" is "end 2024", "mi-juin" "mi juin".
   s = s
-    .replace(/\s+(?:of|in)\s+(?:the|this)\s+year$/, '')
-    .replace(/\b(end|mid|fin)-(?=\d)/, '$1 ')
+    .replace(/\s+(?:(?:of|in)\s+(?:the|this)\s+year|del? (?:este )?ano|de (?:l'|cette )annee|dell'anno)$/, '')
+    .replace(/\b(end|mid|mi|fin)-(?=\d)/, '$1 ')
+    .replace(/\b(mid|mi)-(?=[a-z])/, '$1 ')
     .trim();
-  // "mid-2024", "by mid 2024": the middle of the year as the deadline.
-  const mid = s.match(/^(?:by\s+)?(?:the\s+)?mid(?:dle)?\s+(?:of\s+)?(\d{4})$/);
-  if (mid)
-    return {
-      due: { from: null, to: `${mid[1]}-06-30`, inferred: false },
-      fundingConditional,
-      kind: 'window',
-    };
 
-  // Relative: "within 6 months", "dans les 6 mois"
-  const rel = s.match(/^(?:within|in|dans les|d'ici|entro)\s+(\d{1,2})\s+(months?|mois|mesi)$/);
-  if (rel) {
-    if (!ctx.referenceDate) {
-      return {
-        due: null,
-        fundingConditional,
-        kind: 'unreadable',
-        problem: 'a relative timeframe needs the date of the management response',
-      };
-    }
-    const ref = parse(ctx.referenceDate, 'yyyy-MM-dd', new Date());
-    return {
-      due: { from: ctx.referenceDate, to: fmt(addMonths(ref, Number(rel[1]))), inferred: true },
-      fundingConditional,
-      kind: 'window',
-    };
-  }
-
-  // Deadlines: "by end of June 2023", "before Q3 2024", "d'ici fin 2025", "no later than 30/06/2023"
-  const deadline = s.match(
-    /^(?:by|before|not later than|no later than|deadline:?|due:?|d'ici|avant|au plus tard|entro|until|jusqu'?\s*(?:a|en|au))?\s*(?:(?:the\s+)?(?:end|close)\s+(?:of\s+)?|fin\s+(?:de\s+|d'\s*)?|la fin\s+(?:de\s+|d'\s*)?|fine\s+(?:di\s+)?)?(.+)$/,
+  // Relative to the response: "within 6 months", "dans les 6 mois", "dentro de los 6 meses"
+  const rel = s.match(
+    /^(?:within|in|dans les|dans un delai de|d'ici|entro|dentro de(?: los)?|en un plazo de|en)\s+(?:(?:the\s+)?next\s+|(?:los\s+)?proximos\s+)?(\d{1,2})\s+(months?|mois|mesi|meses)$/,
   );
-  const hasDeadlineWord =
-    /^(by|before|not later than|no later than|deadline|due|d'ici|avant|au plus tard|entro|until|jusqu)|^(the\s+)?(end|close)\b|^(la\s+)?fin\b|^fine\b/.test(
-      s,
-    );
-  if (hasDeadlineWord && deadline) {
-    const target = deadline[1].trim();
-    const point = readPoint(target, year);
-    if (point) {
-      return {
-        due: { from: null, to: fmt(point.end), inferred: !point.hasYear },
-        fundingConditional,
-        kind: 'window',
-      };
-    }
-    const range = readRange(target, year);
-    if (range) {
-      return {
-        due: { from: null, to: fmt(range.to), inferred: range.inferred },
-        fundingConditional,
-        kind: 'window',
-      };
-    }
+  if (rel) {
+    if (!ctx.referenceDate)
+      return unreadable('a relative timeframe needs the date of the management response');
+    const ref = parse(ctx.referenceDate, 'yyyy-MM-dd', new Date());
+    return window(ctx.referenceDate, fmt(addMonths(ref, Number(rel[1]))), true);
   }
 
-  const startOnly =
-    /^(?:starting(?:\s+(?:in|from))?|start(?:ing)?\s+in|as\s+of|beginning(?:\s+(?:of|in))?|a\s+partir\s+de|des)\s+/.test(
-      s,
-    ) || /\s+(?:onwards?|and\s+beyond|et\s+au-dela)$/.test(s);
-  const stripped = s
-    .replace(
-      /^(?:from|starting(?:\s+(?:in|from))?|start(?:ing)?\s+in|as\s+of|beginning(?:\s+(?:of|in))?|de|du|dal|da|a\s+partir\s+de|des)\s+/,
-      '',
-    )
-    .replace(/\s+(?:onwards?|and\s+beyond|et\s+au-dela)$/, '');
-  if (startOnly && readPoint(stripped, year)) {
-    return {
-      due: null,
-      fundingConditional,
-      kind: 'unreadable',
-      problem: 'it says when the action starts, not when it is due',
-    };
+  // Deadlines: "by end of June 2023", "before Q3 2024", "d'ici fin 2025", "au plus tard en mars 2025",
+  // "a finales de 2024", "antes de diciembre de 2024", "hasta marzo de 2025", "entro la fine del 2024"
+  const lead = s.match(DEADLINE_LEAD);
+  let target = lead ? s.slice(lead[0].length) : s;
+  const end = target.match(END_OF);
+  if (end) target = target.slice(end[0].length);
+  else if (lead) target = target.replace(/^(?:en|in|el|le|on|the)\s+/, '');
+  if (lead || end) {
+    const point = readPoint(target, year);
+    if (point) return window(null, fmt(point.end), !point.hasYear);
+    const range = readRange(target, year);
+    if (range) return window(null, fmt(range.to), range.inferred);
   }
+  // "mid-2024", "mediados de 2024": June 30; "mi-juin 2025": the 15th.
+  const mid = end ? null : target.match(MIDDLE);
+  const midPoint = mid && readPoint(mid[1], year);
+  if (mid && midPoint && /^\d{4}$/.test(mid[1].trim())) return window(null, `${mid[1].trim()}-06-30`, false);
+  if (midPoint && isMonth(midPoint)) return window(null, fmt(addDays(midPoint.start, 14)), !midPoint.hasYear);
+  // "début 2025", "principios de 2025": the first quarter; "début mars 2025": March. A deadline after "d'ici".
+  const early = end ? null : target.match(EARLY);
+  const earlyPoint = early && readPoint(early[1], year);
+  if (early && earlyPoint && (/^\d{4}$/.test(early[1].trim()) || isMonth(earlyPoint))) {
+    const to = isMonth(earlyPoint) ? earlyPoint.end : endOfQuarter(earlyPoint.start);
+    return window(lead ? null : fmt(earlyPoint.start), fmt(to), !earlyPoint.hasYear);
+  }
+
+  const startOnly = STARTS.test(s) || ONWARDS.test(s);
+  // "courant 2024", "durante el primer semestre de 2025": the period itself.
+  const stripped = s.replace(FROM_OR_START, '').replace(ONWARDS, '').replace(DURING, '');
+  if (startOnly && readPoint(stripped, year))
+    return unreadable('it says when the action starts, not when it is due');
   const range = readRange(stripped, year);
-  if (range) {
-    return {
-      due: { from: fmt(range.from), to: fmt(range.to), inferred: range.inferred },
-      fundingConditional,
-      kind: 'window',
-    };
-  }
+  if (range) return window(fmt(range.from), fmt(range.to), range.inferred);
   const needsYear = readPoint(stripped, 2000) !== null || readRange(stripped, 2000) !== null;
-  return {
-    due: null,
-    fundingConditional,
-    kind: 'unreadable',
-    problem: needsYear
+  return unreadable(
+    needsYear
       ? 'the timeframe names no year and the evaluation year is unknown'
       : 'the timeframe could not be read as a date or period',
-  };
+  );
 }
