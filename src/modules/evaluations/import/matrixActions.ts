@@ -5,7 +5,7 @@
  * marked inferred) and its status into the template's vocabulary. What cannot be read stays as
  * written — the timeframe without a due window, the status in the comments — with a warning.
  */
-import { parseTimeframe } from '../../../lib/parseTimeframe.js';
+import { mentionsFundingCondition, parseTimeframe } from '../../../lib/parseTimeframe.js';
 import type { ActionStatus } from '../../actions/model.js';
 import type { ImportedAction, ImportWarning, StatusTemplate } from '../model.js';
 import { type ActionRow, splitRunTogether } from './matrixKeyActions.js';
@@ -98,7 +98,11 @@ function rowActions(
     timeframe,
     due: reading.due,
     responsible,
-    fundingConditional: reading.fundingConditional,
+    // A condition on funding may be written in the timeframe, the action's text or its comments.
+    fundingConditional:
+      reading.fundingConditional ||
+      mentionsFundingCondition(t.text) ||
+      (comments !== null && mentionsFundingCondition(comments)),
     status,
     comments,
   }));
