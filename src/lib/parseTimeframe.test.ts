@@ -200,6 +200,11 @@ describe('parseTimeframe', () => {
       expect(due('à partir de janvier 2025').problem).toMatch(/starts/);
       expect(due('dès 2025').problem).toMatch(/starts/);
     });
+
+    it('reads "From September 2024" alone as a start, and "from … to …" as a window', () => {
+      expect(due('From September 2024').problem).toMatch(/starts/);
+      expect(due('from January to June 2025').due).toEqual({ from: '2025-01-01', to: '2025-06-30', inferred: false });
+    });
   });
 
   it('keeps reading Italian', () => {

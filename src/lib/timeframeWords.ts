@@ -124,7 +124,7 @@ export const DURING =
 
 /** Starts, not deadlines: "starting in", "à partir de", "dès", "a partir de", "desde", "a partire da". */
 export const STARTS =
-  /^(?:starting(?:\s+(?:in|from))?|start(?:ing)?\s+in|as\s+of|beginning(?:\s+(?:of|in))?|a\s+partir\s+del?|a\s+partire\s+da(?:l|lla)?|des|desde|comenzando\s+en)\s+/;
+  /^(?:from|starting(?:\s+(?:in|from))?|start(?:ing)?\s+in|as\s+of|beginning(?:\s+(?:of|in))?|a\s+partir\s+del?|a\s+partire\s+da(?:l|lla)?|des|desde|comenzando\s+en)\s+/;
 export const ONWARDS = /\s+(?:onwards?|and\s+beyond|et\s+au-dela|en\s+adelante|in\s+poi)$/;
 /** A start word, or a range's "from"/"between", before a period. */
 export const FROM_OR_START =
