@@ -263,3 +263,45 @@ export function markStruck(p: Piece, lines: Rule[], mark: (text: string) => stri
   flush();
   return out;
 }
+
+/**
+ * A piece of text that runs across a table's column border (some PDF writers draw two cells'
+ * text in one go) cut at the border, each part in its own cell. Where the cut falls inside the
+ * text is estimated from character proportions, then moved to the nearest space.
+ */
+export function splitAtBorders(p: Piece, table: GridTable): Piece[] {
+  const inner = table.xs.slice(1, -1).filter((x) => x > p.x + 3 && x < p.x + p.width - 3);
+  if (inner.length === 0 || p.str.length < 2) return [p];
+  const chars = [...p.str];
+  const units = chars.map(charWidth);
+  const total = units.reduce((sum, u) => sum + u, 0) || 1;
+  const scale = p.width / total;
+  const out: Piece[] = [];
+  let start = 0;
+  let x = p.x;
+  let pos = p.x;
+  let border = 0;
+  for (let i = 0; i < chars.length && border < inner.length; i++) {
+    pos += units[i] * scale;
+    if (pos < inner[border]) continue;
+    // Cut at the nearest space within a few characters, else here.
+    let cut = i + 1;
+    for (let d = 0; d <= 3; d++) {
+      if (chars[i + 1 + d] === ' ') {
+        cut = i + 1 + d;
+        break;
+      }
+      if (i - d > start && chars[i - d] === ' ') {
+        cut = i - d;
+        break;
+      }
+    }
+    const width = units.slice(start, cut).reduce((sum, u) => sum + u, 0) * scale;
+    out.push({ ...p, x, width, str: chars.slice(start, cut).join('') });
+    x += width;
+    start = cut;
+    border++;
+  }
+  out.push({ ...p, x, width: p.x + p.width - x, str: chars.slice(start).join('') });
+  return out.filter((q) => q.str.trim() !== '');
+}

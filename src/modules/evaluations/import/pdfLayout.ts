@@ -7,7 +7,16 @@
  */
 import type { SourceBox } from '../model.js';
 import { cleanCell, type MatrixLine, struck } from './lines.js';
-import { findTables, type GridCell, type GridTable, inside, markStruck, type Piece, type Rule } from './pdfGeometry.js';
+import {
+  findTables,
+  type GridCell,
+  type GridTable,
+  inside,
+  markStruck,
+  type Piece,
+  type Rule,
+  splitAtBorders,
+} from './pdfGeometry.js';
 
 export interface PageData {
   pieces: Piece[];
@@ -117,13 +126,16 @@ export class PdfLayout {
   addPage(page: PageData, pageNo: number, repeated: Set<string>): void {
     const tables = findTables(page.rules);
     const strikes = page.rules.filter((r) => r[3] - r[1] < 1);
+    const pieces = page.pieces.flatMap((p): { q: Piece; table: GridTable | undefined }[] => {
+      const table = p.str.trim() ? tables.find((t) => inside(p, t)) : undefined;
+      return table ? splitAtBorders(p, table).map((q) => ({ q, table })) : [{ q: p, table }];
+    });
     const texts = new Map<Piece, string>();
-    for (const p of page.pieces) texts.set(p, markStruck(p, strikes, struck));
+    for (const { q } of pieces) texts.set(q, markStruck(q, strikes, struck));
     const free: Piece[] = [];
     const inCells = new Map<GridCell, Piece[]>();
-    for (const p of page.pieces) {
+    for (const { q: p, table } of pieces) {
       if (!p.str.trim()) continue;
-      const table = tables.find((t) => inside(p, t));
       const cell = table?.cells.find((c) => inside(p, c));
       if (cell) inCells.set(cell, [...(inCells.get(cell) ?? []), p]);
       else free.push(p);
