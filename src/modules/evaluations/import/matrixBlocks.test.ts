@@ -89,4 +89,96 @@ describe('phase 3: cutting into recommendations', () => {
     expect(recommendations).toEqual([]);
     expect(header).toHaveLength(2);
   });
+
+  it('starts recommendations numbered with letters or Roman numerals, keeping the numbers as written', () => {
+    const { recommendations } = cut(
+      [
+        'Recommendation A: Map the employers of the region.',
+        'Recommendation B. Train the job coaches.',
+        'Recommendation F – Follow up the placements.',
+        'Recommendation I: Open an evening class.',
+        'Recommendation II: Survey the learners.',
+        'Recommendation IV. Publish the results.',
+      ].join('\n'),
+    );
+    expect(recommendations.map((r) => [r.number, r.text[0]])).toEqual([
+      ['A', 'Map the employers of the region.'],
+      ['B', 'Train the job coaches.'],
+      ['F', 'Follow up the placements.'],
+      ['I', 'Open an evening class.'],
+      ['II', 'Survey the learners.'],
+      ['IV', 'Publish the results.'],
+    ]);
+  });
+
+  it('numbers unnumbered recommendations in order, whether their text follows the heading or not', () => {
+    const { recommendations } = cut(
+      [
+        'Recommendation: Map the employers of the region.',
+        'Management response: Accepted.',
+        'Evaluation recommendation',
+        'Train the job coaches.',
+        'Recommendation to: Employment unit',
+      ].join('\n'),
+    );
+    expect(recommendations.map((r) => [r.number, r.text[0], r.lines.map((l) => l.text)])).toEqual([
+      ['1', 'Map the employers of the region.', ['Management response: Accepted.']],
+      ['2', '', ['Train the job coaches.', 'Recommendation to: Employment unit']],
+    ]);
+  });
+
+  it('starts Spanish recommendations, numbered or not', () => {
+    const numbered = cut(
+      'Recomendación 1: Mapear a los empleadores.\nRecomendación nº 2 – Formar a los orientadores.',
+    );
+    expect(numbered.recommendations.map((r) => [r.number, r.text[0]])).toEqual([
+      ['1', 'Mapear a los empleadores.'],
+      ['2', 'Formar a los orientadores.'],
+    ]);
+    const unnumbered = cut(
+      'Recomendación: Mapear a los empleadores.\nRecomendación: Formar a los orientadores.',
+    );
+    expect(unnumbered.recommendations.map((r) => r.number)).toEqual(['1', '2']);
+  });
+
+  it('keeps a "Recommendations" title in the header, and a cross-reference wrapped to a line’s start in its recommendation', () => {
+    const { header, recommendations } = cut(
+      [
+        'Recommendations',
+        'Recommendation 1: Map the employers, as agreed with the steering committee (see',
+        'recommendation #1) and the board.',
+        'Recommendation 2: Train the job coaches.',
+      ].join('\n'),
+    );
+    expect(header.map((l) => l.text)).toEqual(['Recommendations']);
+    expect(recommendations.map((r) => [r.number, r.lines.map((l) => l.text)])).toEqual([
+      ['1', ['recommendation #1) and the board.']],
+      ['2', []],
+    ]);
+  });
+
+  it('reads "Recommendation 1) and 2) are linked" after recommendation 2 as text, not a heading going back', () => {
+    const { recommendations } = cut(
+      [
+        'Recommendation 2: Map the employers (as in',
+        'Recommendation 1) and the board.',
+        'Recommendation 3: Train the job coaches.',
+      ].join('\n'),
+    );
+    expect(recommendations.map((r) => r.number)).toEqual(['2', '3']);
+    expect(recommendations[0].lines.map((l) => l.text)).toEqual(['Recommendation 1) and the board.']);
+  });
+
+  // BUG: a sentence citing a numbered recommendation of another evaluation starts a recommendation:
+  // → a recommendation "4" with the text "2 of the 2019 evaluation already asked for this."
+  it.fails('reads "Recommendation 4.2 of the 2019 evaluation …" in a response as text, not a heading', () => {
+    const { recommendations } = cut(
+      [
+        'Recommendation 1: Map the employers of the region.',
+        'Management response: Accepted.',
+        'Recommendation 4.2 of the 2019 evaluation already asked for this.',
+      ].join('\n'),
+    );
+    expect(recommendations.map((r) => r.number)).toEqual(['1']);
+  });
 });
