@@ -135,9 +135,12 @@ describe('evaluation follow-up in the browser', () => {
     await page.getByRole('heading', { name: 'Review before saving' }).waitFor();
     await page.getByText('3 recommendations and 5 key actions').waitFor();
 
-    // The source of each recommendation is shown beside it.
+    // The original of each recommendation is shown beside it: for Word, its lines and tables.
     const rec2 = page.getByRole('region', { name: 'Recommendation 2' });
-    await expect(rec2.locator('pre').textContent()).resolves.toContain('By end of September 2024');
+    await rec2
+      .locator('[data-original="lines"]')
+      .getByRole('cell', { name: 'By end of September 2024', exact: true })
+      .waitFor();
 
     const responsible = page.getByRole('textbox', { name: 'Action 2.2: Responsible unit(s)' });
     await expect(responsible.inputValue()).resolves.toBe('Operations team and M&E officer');

@@ -1,17 +1,31 @@
 /**
  * Bringing a matrix in: paste its text or upload a .txt, .docx or .pdf (with upload progress),
- * review what was read — every field editable, each recommendation beside its source — and only
- * then save.
+ * review what was read — every field editable, each recommendation beside its original (the
+ * picked file stays in the browser: PDF pages are drawn here) — and only then save.
  */
-import { Alert, Button, FileInput, Group, Progress, Stack, Tabs, Text, Textarea, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  FileInput,
+  Group,
+  Loader,
+  Progress,
+  Stack,
+  Tabs,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { lazy, Suspense, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { ImportedEvaluation, ImportResult } from '../../../src/modules/evaluations/model';
 import { ApiError, api, currentOrganisation } from '../api';
 import { ErrorAlert } from '../shared/ui';
-import { ReviewForm } from './ReviewForm';
+
+/** The review screen (and pdf.js after it) loads only when there is something to review. */
+const ReviewForm = lazy(() => import('./ReviewForm').then((m) => ({ default: m.ReviewForm })));
 
 /** Uploads a file for a dry-run import, reporting the share sent so far. */
 function uploadForReview(file: File, onProgress: (share: number) => void): Promise<ImportResult> {
@@ -53,6 +67,8 @@ export function ImportPage() {
   const [result, setResult] = useState<ImportResult | null>(null);
   const [evaluation, setEvaluation] = useState<ImportedEvaluation | null>(null);
   const [sourceName, setSourceName] = useState<string | null>(null);
+  /** The file the review was read from, kept in the browser to show beside the reading. */
+  const [original, setOriginal] = useState<File | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
 
   const read = useMutation({
@@ -60,10 +76,12 @@ export function ImportPage() {
       if (tab === 'file') {
         if (!file) throw new Error(t('import.chooseFile'));
         setSourceName(file.name);
+        setOriginal(file);
         setProgress(0);
         return uploadForReview(file, setProgress);
       }
       setSourceName(null);
+      setOriginal(null);
       return api<ImportResult>('/evaluations/import?dryRun=true', { method: 'POST', json: { text } });
     },
     onSuccess: (r) => {
@@ -81,6 +99,12 @@ export function ImportPage() {
       navigate(`/evaluations/${id}`);
     },
   });
+
+  const changeEvaluation = useCallback(
+    (change: (current: ImportedEvaluation) => ImportedEvaluation) =>
+      setEvaluation((current) => (current ? change(current) : current)),
+    [],
+  );
 
   const actionCount = evaluation?.recommendations.reduce((n, r) => n + r.actions.length, 0) ?? 0;
 
@@ -116,7 +140,15 @@ export function ImportPage() {
             : t('import.noWarnings')}
         </Text>
         <ErrorAlert error={save.error} />
-        <ReviewForm result={result} evaluation={evaluation} onChange={setEvaluation} saveError={save.error} />
+        <Suspense fallback={<Loader aria-label={t('common.loading')} />}>
+          <ReviewForm
+            result={result}
+            evaluation={evaluation}
+            original={original}
+            onChange={changeEvaluation}
+            saveError={save.error}
+          />
+        </Suspense>
         <Group justify="flex-end">
           <Button color="green" onClick={() => save.mutate()} loading={save.isPending}>
             {t('import.save')}
