@@ -113,7 +113,7 @@ describe('Word list numbering, as Word draws it', () => {
 
   // BUG: "Set numbering value" in Word writes the new start in the list's w:lvlOverride/w:startOverride;
   // it is not read, so a list set to start at IV shows "I.", "II.".
-  it.fails('starts a list where Word’s "Set numbering value" put it (IV., V.)', () => {
+  it('starts a list where Word’s "Set numbering value" put it (IV., V.)', () => {
     const xml = numberingXml(
       { 0: [level(0, 'upperRoman', '%1.')] },
       { 5: ['0', '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="4"/></w:lvlOverride>'] },

@@ -24,6 +24,9 @@ export function readNumbering(xml: Buffer | undefined, name: string): ListFormat
   let levels: Map<string, Level> | null = null;
   let level: Level | null = null;
   let num: [string, string] | null = null;
+  /** numId → level → the start a "Set numbering value" gives it (w:lvlOverride/w:startOverride). */
+  const overrides = new Map<string, Map<string, number>>();
+  let overrideLevel: string | null = null;
   readXml(xml, name, {
     open(tag, depth) {
       if (depth === 2) {
@@ -42,6 +45,12 @@ export function readNumbering(xml: Buffer | undefined, name: string): ListFormat
           level = { format: 'bullet', text: null, start: 1 };
           levels.set(attr(tag, 'ilvl') ?? '0', level);
         } else if (num && isW(tag, 'abstractNumId') && !num[1]) num[1] = attr(tag, 'val') ?? '';
+        overrideLevel = num && isW(tag, 'lvlOverride') ? (attr(tag, 'ilvl') ?? '0') : null;
+      } else if (depth === 4 && num && overrideLevel !== null && isW(tag, 'startOverride')) {
+        const start = Math.trunc(Number(attr(tag, 'val') ?? 1)) || 0;
+        const byLevel = overrides.get(num[0]) ?? new Map<string, number>();
+        byLevel.set(overrideLevel, start);
+        overrides.set(num[0], byLevel);
       } else if (depth === 4 && level) {
         if (isW(tag, 'numFmt')) level.format = attr(tag, 'val') ?? 'bullet';
         else if (isW(tag, 'lvlText')) level.text = attr(tag, 'val');
@@ -51,7 +60,13 @@ export function readNumbering(xml: Buffer | undefined, name: string): ListFormat
     close() {},
     text() {},
   });
-  for (const [numId, abstractId] of nums) formats.set(numId, abstract.get(abstractId) ?? new Map());
+  for (const [numId, abstractId] of nums) {
+    const levels = new Map(abstract.get(abstractId) ?? new Map<string, Level>());
+    for (const [ilvl, start] of overrides.get(numId) ?? []) {
+      levels.set(ilvl, { ...(levels.get(ilvl) ?? { format: 'decimal', text: null, start: 1 }), start });
+    }
+    formats.set(numId, levels);
+  }
   return formats;
 }
 

@@ -237,7 +237,7 @@ describe('importing Word and PDF matrices', () => {
 
     // BUG: "accept" and "reject" struck leave "Management response - partially accept:", which
     // chosenInLabel does not read (see matrixWords.test.ts): the response stays empty, with a warning.
-    it.fails('reads "partially accept" as the answer when the two other options are struck', async () => {
+    it('reads "partially accept" as the answer when the two other options are struck', async () => {
       const { evaluation, warnings } = await importMatrixFile(await build(), 'helpdesk.docx');
       expect(evaluation.recommendations[0].response).toBe('partially_accepted');
       expect(warnings.filter((w) => /management response/i.test(w.where ?? ''))).toEqual([]);

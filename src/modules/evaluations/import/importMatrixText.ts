@@ -5,6 +5,7 @@
  * and reported as a warning; it never guesses a response or a date.
  *
  * The reading is done in phases, each in its own file with its own tests:
+ *  0. matrixWideTable.ts       a matrix written as one wide table, a recommendation per row, unfolded
  *  1. matrixCleaning.ts        lines that carry something (paragraphs split, run-together labels cut)
  *  2. matrixHeader.ts          the evaluation's header: title and year, evaluators, owner, date…
  *  3. matrixBlocks.ts          the lines cut into the header and one block per recommendation
@@ -22,6 +23,7 @@ import { cutRecommendations, NO_RECOMMENDATION } from './matrixBlocks.js';
 import { cleanLines, EMPTY_MATRIX } from './matrixCleaning.js';
 import { readMatrixHeader } from './matrixHeader.js';
 import { readRecommendation } from './matrixRecommendation.js';
+import { unfoldWideTables } from './matrixWideTable.js';
 
 export { readResponse, readStatus } from './matrixWords.js';
 
@@ -38,7 +40,7 @@ export function importMatrixText(input: string, options: MatrixTextOptions = {})
 
 /** Reads a matrix from lines of cells, whichever reader made them. */
 export function importMatrixLines(input: MatrixLine[], options: MatrixTextOptions = {}): ImportResult {
-  const lines = cleanLines(input);
+  const lines = cleanLines(unfoldWideTables(input));
   const { header, recommendations } = cutRecommendations(lines);
   const evaluationHeader = readMatrixHeader(header);
   if (recommendations.length === 0) throw new Invalid(NO_RECOMMENDATION);

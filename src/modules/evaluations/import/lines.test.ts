@@ -38,7 +38,7 @@ describe('struck-through text, read as deleted', () => {
 
   // BUG: a struck choice whose selection took its own slash takes a second one too, gluing the two
   // choices left: "Open / ~~Discarded /~~ Completed" → "Open Completed".
-  it.fails('keeps the separator between the two choices left when the struck one took its own slash', () => {
+  it('keeps the separator between the two choices left when the struck one took its own slash', () => {
     expect(dropStruck(`Open / ${struck('Discarded /')} Completed`)).toBe('Open / Completed');
   });
 });

@@ -34,7 +34,8 @@ export function dropStruck(cell: string): string {
   if (!cell.includes(STRUCK_START)) return cell;
   return (
     cell
-      .replace(/\uE000[^\uE001]*(?:\uE001|$)/g, '\uE002')
+      // Struck text that takes its separator with it ("~~Discarded /~~") takes no other.
+      .replace(/\uE000[^\uE001]*(?:\uE001|$)/g, (m) => (/^\uE000\s*[/|]|[/|]\s*(?:\uE001)?$/.test(m) ? ' ' : '\uE002'))
       // A struck choice takes one separator with it: "A / ~B~ / C" → "A / C", "~A~/B" → "B".
       .replace(/\s*[/|]\s*\uE002|\uE002\s*[/|]\s*/g, '')
       .replace(/\uE002/g, '')
@@ -42,6 +43,11 @@ export function dropStruck(cell: string): string {
       .replace(/ +\n|\n +/g, '\n')
       .trim()
   );
+}
+
+/** The struck-through parts of a cell, as written. */
+export function struckParts(cell: string): string[] {
+  return [...cell.matchAll(/\uE000([^\uE001]*)(?:\uE001|$)/g)].map((m) => m[1].trim()).filter(Boolean);
 }
 
 /** A line as the review screen shows it beside the original. */

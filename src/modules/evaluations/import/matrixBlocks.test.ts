@@ -171,7 +171,7 @@ describe('phase 3: cutting into recommendations', () => {
 
   // BUG: a sentence citing a numbered recommendation of another evaluation starts a recommendation:
   // → a recommendation "4" with the text "2 of the 2019 evaluation already asked for this."
-  it.fails('reads "Recommendation 4.2 of the 2019 evaluation …" in a response as text, not a heading', () => {
+  it('reads "Recommendation 4.2 of the 2019 evaluation …" in a response as text, not a heading', () => {
     const { recommendations } = cut(
       [
         'Recommendation 1: Map the employers of the region.',

@@ -11,7 +11,7 @@
  */
 import { foldText } from '../../../lib/text.js';
 import { Invalid } from '../../../server/errors.js';
-import { dropStruck, type MatrixLine } from './lines.js';
+import { dropStruck, type MatrixLine, struckParts } from './lines.js';
 
 /** A line that carries something, as the later phases read it. */
 export interface CleanLine {
@@ -25,7 +25,13 @@ export interface CleanLine {
   filled: string[];
   /** The cells that are not empty, joined by spaces. */
   text: string;
+  /** Struck-through text left out of the cells, other than answers struck out of a list of options. */
+  struckOut: string[];
 }
+
+/** Options a template offers to strike out: striking them is how an answer is given. */
+const OPTION =
+  /^(?:[/|\s]*(?:accept(?:ed)?|partially\s+accept(?:ed)?|reject(?:ed)?|accepter|accepter\s+partiellement|rejeter|aceptar|aceptar\s+parcialmente|rechazar|discarded|open|completed|not\s+initiated|in\s+progress|initiated|yes|no|oui|non|si)[/|\s]*)+$/;
 
 export const EMPTY_MATRIX = 'The file is empty: there is no matrix to import.';
 
@@ -92,7 +98,8 @@ export function cleanLines(input: MatrixLine[]): CleanLine[] {
     const text = filled.join(' ');
     if (/^[-=_|+\s]+$/.test(text)) continue; // table rules such as "-----\t--\t---"
     if (HEADINGS.test(foldText(text))) continue;
-    out.push({ line, read, cells, filled, text });
+    const struckOut = line.cells.flatMap(struckParts).filter((t) => !OPTION.test(foldText(t)));
+    out.push({ line, read, cells, filled, text, struckOut });
   }
   return out;
 }

@@ -77,12 +77,13 @@ export function readMatrixHeader(lines: CleanLine[]): MatrixHeader {
   };
 
   const readEvaluators = (v: string, where: string) => {
-    // "the research centre X specifically by A, B and C. The external evaluation aims to…"
-    const split = v.match(/^([\s\S]*?\.)\s+(?=\p{Lu})([\s\S]+)$/u);
-    const who = (split ? split[1] : v).replace(/\.$/, '').trim();
+    // "the research centre X specifically by A, B and C. The external evaluation aims to…" — but
+    // not after a title or an initial: "Mme Sophie Lambert et M. Karim Benali", "Dña. Lucía Ortega".
+    const split = splitAfterFirstSentence(v);
+    const who = (split ? split[0] : v).replace(/\.$/, '').trim();
     h.evaluators = append(h.evaluators, who, '; ');
     if (split) {
-      h.notes.push(split[2].trim());
+      h.notes.push(split[1].trim());
       warn('Text after the evaluators was kept as a note on the evaluation', where, 'notes');
     }
   };
@@ -150,4 +151,18 @@ export function readMatrixHeader(lines: CleanLine[]): MatrixHeader {
     }
   }
   return h;
+}
+
+/** Titles and initials a full stop follows without ending a sentence. */
+const ABBREVIATION =
+  /(?:^|[\s(])(?:\p{Lu}|Mr|Mrs|Ms|Dr|Prof|Mme|Mlle|Me|Sr|Sra|Srta|Dña|Dña|Dª|Ltd|Inc|Co|Corp|St|Jr|Sen|No|Nr|ca|approx|e\.g|i\.e|etc)$/u;
+
+/** A text cut after its first sentence (ended by a full stop before a capital), or null. */
+function splitAfterFirstSentence(v: string): [string, string] | null {
+  for (const m of v.matchAll(/\.\s+(?=\p{Lu})/gu)) {
+    const end = m.index ?? 0;
+    if (ABBREVIATION.test(v.slice(Math.max(0, end - 12), end))) continue;
+    return [v.slice(0, end + 1), v.slice(end + m[0].length)];
+  }
+  return null;
 }

@@ -85,17 +85,17 @@ describe('a timeframe and unit written at the end of an action', () => {
 
   // BUG: with a dash instead of a comma, any tail holding a year is a timeframe, so the same
   // sentence the comma case leaves alone loses its end: timeframe "in line with the 2024 strategy".
-  it.fails('leaves "Review the curriculum – in line with the 2024 strategy" whole', () => {
+  it('leaves "Review the curriculum – in line with the 2024 strategy" whole', () => {
     expect(read('Review the curriculum – in line with the 2024 strategy')).toBeNull();
   });
 
   // BUG: → timeframe "especially new caseworkers hired in 2024", text "Train staff".
-  it.fails('leaves "Train staff – especially new caseworkers hired in 2024" whole', () => {
+  it('leaves "Train staff – especially new caseworkers hired in 2024" whole', () => {
     expect(read('Train staff – especially new caseworkers hired in 2024')).toBeNull();
   });
 
   // BUG: a bracket holding a year is read as a timeframe: "2024 edition", "as in 2023".
-  it.fails.each([
+  it.each([
     'Align the curriculum with the strategy (2024 edition)',
     'Organise the annual forum (as in 2023)',
   ])('leaves %j whole: the bracket names no deadline', (written) => {
@@ -103,7 +103,7 @@ describe('a timeframe and unit written at the end of an action', () => {
   });
 
   // BUG: any 2–7 capitals read as a unit's acronym: responsible "AR, FA, TI" (language codes), "PDF".
-  it.fails.each([
+  it.each([
     'Translate the leaflet into three languages (AR, FA, TI)',
     'Publish the report online (PDF)',
   ])('leaves %j whole: the bracket names no unit', (written) => {
@@ -112,7 +112,7 @@ describe('a timeframe and unit written at the end of an action', () => {
 
   // BUG: after a comma, a clause that merely mentions a span of time is read as a timeframe:
   // → text "Renew the agreement", timeframe "which expires after 12 months".
-  it.fails('leaves "Renew the agreement, which expires after 12 months" whole', () => {
+  it('leaves "Renew the agreement, which expires after 12 months" whole', () => {
     expect(read('Renew the agreement, which expires after 12 months')).toBeNull();
   });
 });

@@ -32,11 +32,18 @@ const UNIT_WORDS =
  */
 function isTime(part: string, year: number | null, loose = true): boolean {
   const f = foldText(part).trim();
-  if (!f || f.split(/\s+/).length > 12) return false;
-  if (parseTimeframe(part, { year }).kind === 'window') return true;
-  if (!loose) return RELATIVE.test(f) && /\d/.test(f) && SPAN.test(f);
-  return TIME_WORDS.test(f) && (/\d/.test(f) || RELATIVE.test(f) || f.split(/\s+/).length <= 4);
+  if (!f || f.split(/\s+/).length > 12 || CLAUSE.test(f)) return false;
+  const reading = parseTimeframe(part, { year });
+  if (reading.kind === 'window') return true;
+  // A relative time: "1 à 3 mois après l'adoption des horaires", "within six months".
+  if (RELATIVE.test(f) && /\d|\b(?:one|two|three|six|un|une|deux|trois|six|uno|dos|tres|seis)\b/.test(f) && SPAN.test(f))
+    return true;
+  // Set apart by brackets or a dash: a time with no due date ("Ongoing", "Continuous", "N/A").
+  return loose && reading.kind === 'none' && TIME_WORDS.test(f);
 }
+
+/** A tail that is a clause of the sentence, not a detail: "which expires after 12 months". */
+const CLAUSE = /^(?:which|that|who|where|when|as|especially|in\s+line|qui|que|dont|lorsque|notamment|en\s+particulier|cuyo|cuya|lo\s+que|especialmente|en\s+particular)\b/;
 
 /** A tail that names a unit: short, no sentence, with a unit's word or an acronym ("HR", "M&E"). */
 function isUnit(part: string): boolean {
@@ -45,15 +52,28 @@ function isUnit(part: string): boolean {
   return UNIT_WORDS.test(foldText(p)) || /^(?:[A-Z][A-Z&]{1,6}s?)(?:\s*(?:,|and|et|y|&|\/)\s*[A-Z][A-Z&]{1,6}s?)*$/.test(p);
 }
 
+/** A short name ("Reception desk", "Senior lawyer"): a capital, a few words, no sentence. */
+const isName = (part: string) =>
+  /^\p{Lu}/u.test(part) && part.split(/\s+/).length <= 6 && !/[.!?;:]$/.test(part) && !/\d/.test(part);
+
 /** Reads the time and unit out of a list of tail parts, all of which must be one or the other. */
-function classify(parts: string[], year: number | null): { timeframe: string | null; responsible: string | null } | null {
+function classify(
+  parts: string[],
+  year: number | null,
+  besideTime = false,
+): { timeframe: string | null; responsible: string | null } | null {
   let timeframe: string | null = null;
   const units: string[] = [];
+  let named = false;
   for (const part of parts) {
     if (!timeframe && isTime(part, year)) timeframe = part.trim();
-    else if (isUnit(part)) units.push(part.trim());
-    else return null;
+    else if (isUnit(part)) {
+      units.push(part.trim());
+      named ||= UNIT_WORDS.test(foldText(part));
+    } else return null;
   }
+  // Acronyms alone ("(AR, FA, TI)", "(PDF)") name a unit only beside a time.
+  if (units.length && !named && !timeframe && !besideTime) return null;
   return { timeframe, responsible: units.length ? units.join(', ') : null };
 }
 
@@ -68,23 +88,33 @@ export function readInlineDetails(text: string, year: number | null): InlineDeta
     const got = classify(bracket[2].split(/\s*[,;]\s*|\s+[–—-]\s+/), year);
     if (got && (got.timeframe || got.responsible)) return { text: cleanEnd(bracket[1]), ...got };
   }
-  // "…, 1 à 3 mois après le début du projet – Équipes pays", "… – Training unit", "…, by June 2025"
+  // "…, 1 à 3 mois après le début du projet – Équipes pays", "… – October 2023 – LAIS coordinator",
+  // "… – Training unit", "…, by June 2025": up to two tails set apart by dashes, then one by a comma.
   const dash = t.split(/\s+[–—-]\s+/);
   let head = t;
+  let timeTail: string | null = null;
   let unitTail: string | null = null;
-  if (dash.length > 1) {
+  for (let k = 0; k < 2 && dash.length > 1; k++) {
     const last = cleanEnd(dash[dash.length - 1]);
-    const got = classify([last], year);
-    if (got) {
-      head = dash.slice(0, -1).join(' – ');
-      if (got.timeframe) return { text: cleanEnd(head), timeframe: got.timeframe, responsible: null };
-      unitTail = got.responsible;
+    // "… – November 2023 – Reception desk": a short name after a time, set apart the same way, is the unit.
+    const beforeIsTime = k === 0 && dash.length > 2 && isTime(cleanEnd(dash[dash.length - 2]), year);
+    // (After a dash an acronym alone names a unit: "… – M&E".)
+    const got = classify([last], year, true) ?? (beforeIsTime && isName(last) ? { timeframe: null, responsible: last } : null);
+    if (!got || (got.timeframe && timeTail) || (got.responsible && unitTail)) break;
+    timeTail ??= got.timeframe;
+    unitTail ??= got.responsible;
+    dash.pop();
+    head = dash.join(' – ');
+  }
+  if (!timeTail) {
+    const comma = head.lastIndexOf(',');
+    if (comma > 0) {
+      const tail = cleanEnd(head.slice(comma + 1));
+      if (isTime(tail, year, false)) {
+        timeTail = tail;
+        head = head.slice(0, comma);
+      }
     }
   }
-  const comma = head.lastIndexOf(',');
-  if (comma > 0) {
-    const tail = cleanEnd(head.slice(comma + 1));
-    if (isTime(tail, year, false)) return { text: cleanEnd(head.slice(0, comma)), timeframe: tail, responsible: unitTail };
-  }
-  return unitTail ? { text: cleanEnd(head), timeframe: null, responsible: unitTail } : null;
+  return timeTail || unitTail ? { text: cleanEnd(head), timeframe: timeTail, responsible: unitTail } : null;
 }

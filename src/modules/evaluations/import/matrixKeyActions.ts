@@ -40,9 +40,13 @@ export interface ActionRow {
   cols: Record<Column, string>;
 }
 
-/** "Key actions | Timeframe | Responsible unit(s) | …" (English or French): the table's header row. */
+/** A header cell folded, without the 2022 template's "(Time 0)" marker. */
+const headerText = (cell: string) =>
+  foldText(cell).replace(/^\s*\((?:time|temps|tiempo|tempo)\s*\d{1,2}\)\s*/, '');
+
+/** "Key actions | Timeframe | Responsible unit(s) | …" (English, French or Spanish): the table's header row. */
 export function isTableHeader(cells: string[]): boolean {
-  const folded = cells.map((c) => foldText(c));
+  const folded = cells.map(headerText);
   if (
     !TABLE_HEADER_CELL.text.test(folded[0] ?? '') ||
     /:\s*\S/.test(folded[0]) ||
@@ -63,7 +67,7 @@ export function isTableHeader(cells: string[]): boolean {
  */
 export function looksLikeSubheader(cells: string[]): boolean {
   return (
-    cells[0] === '' && cells.some((c) => /comment|status|statut|estado|action\s+taken/.test(foldText(c)))
+    cells[0] === '' && cells.some((c) => /comment|status|statut|estado|action\s+taken/.test(headerText(c)))
   );
 }
 
@@ -74,8 +78,16 @@ export function looksLikeSubheader(cells: string[]): boolean {
 export function readColumns(cells: string[], under: Column[] | null): Column[] {
   const next: Column[] = under ? [...under] : [];
   cells.forEach((c, i) => {
-    const f = foldText(c);
-    if (!f) return;
+    const f = headerText(c);
+    if (!f) {
+      // An empty cell right after a named one, in the header itself, is the rest of a merged cell.
+      if (!under && i > 0 && next[i - 1]) next[i] = next[i - 1];
+      return;
+    }
+    if (/^(?:comments?|commentaires?|comentarios?)\b/.test(f)) {
+      next[i] = 'comments'; // "Comments on implementation status" is the comments, not the status
+      return;
+    }
     for (const col of ['timeframe', 'responsible', 'status', 'comments', 'text'] as Column[]) {
       if (TABLE_HEADER_CELL[col].test(f)) {
         next[i] = col;
@@ -85,8 +97,8 @@ export function readColumns(cells: string[], under: Column[] | null): Column[] {
   });
   if (!under) {
     // "Implementation monitoring" is a merged cell over comments and status.
-    const monitoring = cells.findIndex((c) => /implementation\s+monitoring|suivi|seguimiento/.test(foldText(c)));
-    if (monitoring >= 0 && !next.includes('status')) next[monitoring + 1] = 'status';
+    const monitoring = cells.findIndex((c) => /implementation\s+monitoring|suivi|seguimiento/.test(headerText(c)));
+    if (monitoring >= 0 && next.filter((col) => col === 'status').length === 0) next[monitoring + 1] = 'status';
   }
   for (let i = 0; i < next.length; i++) if (!next[i]) next[i] = DEFAULT_COLUMNS[i] ?? 'comments';
   return next;

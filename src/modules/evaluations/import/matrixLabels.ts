@@ -95,7 +95,7 @@ const HEADER_LABELS: [HeaderKind, RegExp][] = [
   [
     'period',
     label(
-      String.raw`(?:evaluation\s+)?period(?:\s+(?:covered|of\s+evaluation))?|periode(?:\s+couverte)?|periodo(?:\s+(?:cubierto|evaluado|de\s+la\s+evaluacion))?`,
+      String.raw`(?:evaluation\s+)?period(?:\s+(?:covered|evaluated))?(?:\s+(?:by|of)\s+(?:the\s+)?evaluation)?|periode(?:\s+(?:couverte|evaluee))?(?:\s+par\s+l'evaluation)?|periodo(?:\s+(?:cubierto|evaluado))?(?:\s+(?:por|de)\s+la\s+evaluacion)?`,
     ),
   ],
   [
@@ -105,7 +105,7 @@ const HEADER_LABELS: [HeaderKind, RegExp][] = [
   [
     'owner',
     label(
-      String.raw`person\s+or\s+body\s+responsible\s+for[^:]*?|matrix\s+owner|owner|responsable\s+de\s+la\s+matrice|personne\s+ou\s+organe\s+responsable[^:]*?|persona\s+u\s+organo\s+responsable[^:]*?|responsable\s+de\s+la\s+matriz`,
+      String.raw`person\s+or\s+body\s+responsible\s+for[^:]*?|matrix\s+owner|owner|responsable\s+de\s+la\s+matrice|personne\s+ou\s+organe\s+responsable[^:]*?|personne\s+ou\s+entite\s+(?:chargee|responsable)[^:]*?|persona\s+[uo]\s+(?:organo|entidad)\s+(?:responsable|encargada)[^:]*?|responsable\s+de\s+la\s+matriz`,
     ),
   ],
   [
@@ -117,7 +117,7 @@ const HEADER_LABELS: [HeaderKind, RegExp][] = [
   [
     'overallComment',
     label(
-      String.raw`(?:overall\s+(?:management\s+)?comments?(?:\s+on\s+the\s+evaluation)?|general\s+comments?|commentaires?\s+genera(?:l|ux)|comentarios?\s+generale?s?)(?:\s*\([^)]*\))?`,
+      String.raw`(?:overall\s+(?:management\s+)?comments?(?:\s+on\s+the\s+evaluation)?|general\s+comments?|commentaires?\s+genera(?:l|ux)(?:\s+sur\s+l'evaluation)?|comentarios?\s+generale?s?(?:\s+sobre\s+la\s+evaluacion)?)(?:\s*\([^)]*\))?`,
     ),
   ],
 ];

@@ -171,7 +171,8 @@ export function readRecommendation(
         return;
       case 'response': {
         // The 2022 template's label: "Management response - Accept/Partially accept/Reject:".
-        const labelLine = foldText(lineText(l.line));
+        // (Struck or not: striking options out is how this template is answered.)
+        const labelLine = foldText(lineText(l.line)).replace(/[\uE000\uE001]/g, '');
         if (
           /accept\s*\/\s*partially\s+accept\s*\/\s*reject/.test(labelLine) &&
           /-\s*accept/.test(labelLine)
@@ -242,7 +243,17 @@ export function readRecommendation(
   };
 
   for (const t of block.text) setField('text', t);
+  // The 2022 template marks its fields "(Time 0) Management response", "(Time 2) Comments…"
+  // (a marker before instructions, "(Time 1) Complete this field…", is no such sign).
+  if (block.lines.some((l) => l.line.cells.some(markedField))) d.votes2022++;
   for (const l of block.lines) {
+    for (const t of l.struckOut) {
+      warn(
+        `Struck-through text "${short(t)}" was left out, as the document deletes it`,
+        `recommendation ${rec.number} (${l.line.where})`,
+        path(fieldPath(field as Field)),
+      );
+    }
     if (l.role === 'tableHeader' || l.role === 'tableSubheader') {
       columns = readColumns(l.line.cells, l.role === 'tableSubheader' ? columns : null);
       field = 'table';
@@ -253,4 +264,23 @@ export function readRecommendation(
     }
   }
   return d;
+}
+
+/** The evaluation's field a reading field fills, for a warning's path. */
+function fieldPath(field: Field): string {
+  if (field === 'table' || field === 'keyActions') return 'actions';
+  if (field === 'none' || field === 'responsibleUnits') return 'text';
+  return field;
+}
+
+const TIME_MARKER = /^\s*\((?:time|temps|tiempo|tempo)\s*\d{1,2}\)\s*/i;
+const FIELD_WORDS =
+  /^(?:key\s+actions?|actions?\s+cles?|acciones\s+clave|responsib|unite|unidad|timeframe|delai|plazo|calendrier|implementation|mise\s+en|suivi|seguimiento|estado|statut|status|comment|commentaire|comentario)/;
+
+/** A cell that is a field of the 2022 template, marked with the time it is filled at. */
+function markedField(cell: string): boolean {
+  const m = cell.match(TIME_MARKER);
+  if (!m) return false;
+  const rest = cell.slice(m[0].length);
+  return matchRecLabel(rest) !== null || FIELD_WORDS.test(foldText(rest));
 }

@@ -7,7 +7,7 @@ import { foldText } from '../../../lib/text.js';
 
 /** Instruction text left in template cells: not data. */
 const INSTRUCTION =
-  /^(?:\(?time\s*[12]\)?|complete\s+this\s+(?:field|column|section)|do\s+not\s+complete|to\s+be\s+completed|fill\s+(?:in|this|out)|please\s+(?:indicate|insert|complete|fill|select|specify|describe)|\[?insert\b|select\s+(?:one|from)|delete\s+as\s+appropriate|a\s+remplir|ne\s+pas\s+remplir|a\s+completer|indiquer\s+ici|completar\s+este\s+campo|(?:a|por)\s+completar|no\s+completar|rellenar|insertar\b|indicar\s+aqui|seleccion(?:e|ar)\s+(?:una|de))/;
+  /^(?:\(?time\s*[12]\)?|complete\s+this\s+(?:field|column|section)|do\s+not\s+complete|to\s+be\s+completed|fill\s+(?:in|this|out)|please\s+(?:indicate|insert|complete|fill|select|specify|describe)|\[?insert\b|select\s+(?:one|from)|delete\s+as\s+appropriate|a\s+remplir|ne\s+pas\s+remplir|a\s+completer|indiquer\s+ici|completer\s+ce\s+champ|completez\s+ce\s+champ|a\s+completer\s+lors|complete\s+este\s+campo|completar\s+este\s+campo|(?:a|por)\s+completar|no\s+completar|rellenar|insertar\b|indicar\s+aqui|seleccion(?:e|ar)\s+(?:una|de))/;
 
 /** Whether a text is template instructions ("Complete this field", "À remplir", "[Insert …]"). */
 export const isInstruction = (s: string): boolean => INSTRUCTION.test(foldText(s.trim()));

@@ -62,7 +62,7 @@ export function readResponse(text: string): Response | null {
   const scopes = [first, ...said];
   for (const s of scopes) {
     if (
-      /\b(?:partially|partly|in\s+part)\s+(?:accept|agree)|\bpartiellement\s+accept|\baccepte?e?s?\s+(?:partiellement|en\s+partie)|\bparzialmente\s+accett|\bparcialmente\s+acept|\bacepta(?:da|do|r)?s?\s+(?:parcialmente|en\s+parte)/.test(
+      /\b(?:partially|partly|in\s+part)\s+(?:accept|agree)|\bpartiellement\s+accept|\baccept(?:e|ee|es|ees|er|ons)?\s+(?:partiellement|en\s+partie)|\bparzialmente\s+accett|\bparcialmente\s+acept|\bacepta(?:da|do|r)?s?\s+(?:parcialmente|en\s+parte)/.test(
         s,
       )
     ) {
@@ -89,7 +89,11 @@ export function chosenInLabel(label: string): Response | null {
     .replace(/^.*?\b(?:response|reponse|respuesta)\b/, '')
     .replace(/\b(?:de\s+la\s+)?(?:direction|gestion|administracion|direccion|gerencia)\b/g, '');
   const partial = /\b(?:partially|partly|partiellement|parcialmente|parzialmente)\b|\ben\s+partie\b/;
-  const rest = f.replace(new RegExp(`(?:${partial.source})\\s*\\w*|\\w*\\s*(?:${partial.source})`, 'g'), ' ');
+  // The partial option with the word it qualifies, either side: "partially accept", "accepter partiellement".
+  const rest = f.replace(
+    /\b(?:partially|partly|partiellement|parcialmente|parzialmente)\s+\w+|\w+\s+(?:partially|partly|partiellement|parcialmente|parzialmente|en\s+partie|en\s+parte)\b/g,
+    ' ',
+  );
   const found: Response[] = [];
   if (partial.test(f)) found.push('partially_accepted');
   if (/\b(?:reject|rejet|rechaz|respin)/.test(rest)) found.push('rejected');
@@ -130,6 +134,15 @@ export type PriorityReading =
 export function readPriority(written: string): PriorityReading {
   const f = foldText(written).trim();
   if (NONE_VALUE.test(f)) return { level: 'none' };
+  // The template's choices left as they were ("High/Medium/Low", "1/2/3"): no priority given.
+  const CHOICE = String.raw`(?:high|medium|low|haute|moyenne|basse|alta|media|baja|[1-3])`;
+  if (new RegExp(String.raw`^${CHOICE}\s*\/\s*${CHOICE}\s*\/\s*${CHOICE}\b`).test(f)) return { level: null };
+  // Two of them ("High/Medium", "3/2"): a range, read as its higher priority.
+  const pair = f.match(new RegExp(String.raw`^(${CHOICE})\s*\/\s*(${CHOICE})\s*$`));
+  if (pair) {
+    const level = (w: string) => (/^\d$/.test(w) ? Number(w) : PRIORITY_WORDS[w]);
+    return { level: Math.min(level(pair[1]), level(pair[2])) as 1 | 2 | 3, rest: '' };
+  }
   // A range ("2-3", "1 to 2"): the higher priority of the two, the lower number.
   const range = f.match(/^([1-3])\s*(?:-|–|—|\/|to|a|or|ou|o)\s*([1-3])\b\s*[-–:,.(]?\s*/);
   if (range) {

@@ -220,7 +220,7 @@ export function markStruck(p: Piece, lines: Rule[], mark: (text: string) => stri
   let cur: { text: string; from: number; to: number } | null = null;
   chars.forEach((ch, i) => {
     const w = units[i] * scale;
-    const sep = ch === ' ' || ch === '/' || ch === '|';
+    const sep = /[\s/|.,;:()]/.test(ch);
     if (sep) {
       if (cur) words.push(cur);
       cur = null;
@@ -233,7 +233,7 @@ export function markStruck(p: Piece, lines: Rule[], mark: (text: string) => stri
   });
   if (cur) words.push(cur);
   const isStruck = (w: { text: string; from: number; to: number }) => {
-    if (/^[\s/|]$/.test(w.text)) return false;
+    if (/^[\s/|.,;:()]$/.test(w.text)) return false;
     const covered = strikes.reduce(
       (s, r) => s + Math.max(0, Math.min(r[2], w.to) - Math.max(r[0], w.from)),
       0,

@@ -52,6 +52,9 @@ const HEADER_WORDS: [string, RegExp][] = [
 const STARTS_ITEM =
   /^(?:[-•*–▪◦●]\s|\d+(?:\.\d+)*[.)]?\s|\(?[a-z]\)\s|[IVX]+[.)]\s|[^\s:]+(?:\s+[^\s:]+){0,6}\s*(?:\([^)]*\))?\s*:)/i;
 
+/** Headings and labels are content even at the top of a page, repeated or not. */
+const LOOKS_LIKE_CONTENT = /recomm?[ae]nda|recomendaci|raccomandazion|:\s*\S/i;
+
 const PAGE_NUMBER =
   /^(?:(?:page|p\.|pág\.?|página|pagina|seite)\s*)?\d{1,4}(?:\s*(?:of|de|sur|\/|von|di|sobre)\s*\d{1,4})?$/i;
 
@@ -102,20 +105,21 @@ export class PdfLayout {
   private columns: number[] | null = null;
   private wrapped = false;
 
+  /** `hyphenated`: the document's words, with and without hyphens (hyphenatedWords). */
   constructor(private hyphenated: Set<string>) {}
 
   /** Text that repeats in the top or bottom margin on several pages, digits set aside. */
   static furniture(pages: PageData[]): Set<string> {
     const seen = new Map<string, number>();
-    for (const page of pages) {
+    pages.forEach((page, i) => {
       const keys = new Set<string>();
       for (const line of visualLines(page.pieces.filter((p) => p.str.trim()))) {
-        const key = furnitureKey(line);
+        const key = furnitureKey(line, i + 1, pages.length);
         const top = toBox(page, 0, line[0].x, line[0].y + line[0].height, line[0].x, line[0].y).top;
         if (top < 0.12 || top > 0.86) keys.add(key);
       }
       for (const k of keys) seen.set(k, (seen.get(k) ?? 0) + 1);
-    }
+    });
     const repeated = new Set<string>();
     const enough = Math.max(2, Math.ceil(pages.length * 0.3));
     for (const [k, n] of seen) if (n >= enough && k) repeated.add(k);
@@ -123,7 +127,7 @@ export class PdfLayout {
   }
 
   /** Lays out one page (pages in order) and returns nothing; `result()` gives every line. */
-  addPage(page: PageData, pageNo: number, repeated: Set<string>): void {
+  addPage(page: PageData, pageNo: number, repeated: Set<string>, pages = pageNo): void {
     const tables = findTables(page.rules);
     const strikes = page.rules.filter((r) => r[3] - r[1] < 1);
     const pieces = page.pieces.flatMap((p): { q: Piece; table: GridTable | undefined }[] => {
@@ -145,10 +149,10 @@ export class PdfLayout {
       const first = line[0];
       const last = line[line.length - 1];
       const box = toBox(page, pageNo, first.x, first.y + first.height, last.x + last.width, first.y);
-      const key = furnitureKey(line);
+      const key = furnitureKey(line, pageNo, pages);
       const text = joinPieces(line, texts);
       const inMargin = box.top < 0.12 || box.bottom > 0.86;
-      const furniture = inMargin && (repeated.has(key) || PAGE_NUMBER.test(text));
+      const furniture = inMargin && (PAGE_NUMBER.test(text) || (repeated.has(key) && !LOOKS_LIKE_CONTENT.test(text)));
       blocks.push({
         cells: [text],
         top: first.y + first.height,
@@ -317,11 +321,12 @@ export class PdfLayout {
 }
 
 /** Text with digits set aside, to find running titles and page numbers repeated on pages. */
-function furnitureKey(line: Piece[]): string {
+function furnitureKey(line: Piece[], pageNo: number, pages: number): string {
   return line
     .map((p) => p.str)
     .join(' ')
-    .replace(/\d+/g, '#')
+    // The page's number and the number of pages change from page to page; other numbers do not.
+    .replace(/\d+/g, (n) => (Number(n) === pageNo || Number(n) === pages ? '#' : n))
     .replace(/\s+/g, ' ')
     .trim()
     .toLowerCase();
@@ -344,14 +349,16 @@ const STARTS_LOWER = /^[\p{Ll}]/u;
  * row wrote, or it carries on a cell whose text stopped mid-sentence (and starts no new item).
  */
 export function continues(prev: string[], next: string[]): boolean {
-  const filled = next.map((c, i) => [c, prev[i] ?? ''] as const).filter(([c]) => c.trim());
+  const filled = next.map((c, i) => [c.trim(), (prev[i] ?? '').trim()] as const).filter(([c]) => c);
   if (filled.length === 0) return false;
   if (filled.some(([c]) => STARTS_ITEM.test(c) && !STARTS_LOWER.test(c))) return false;
   if (filled.some(([c]) => STARTS_LOWER.test(c))) return true;
-  const onlyWherePrevWrote = filled.every(([, p]) => p.trim() !== '');
+  // The first cell written starts a sentence where the cut row's ended one: a new row.
+  const [first, above] = filled[0];
+  if (!above || (ENDS_SENTENCE.test(above) && /^[\p{Lu}\p{N}]/u.test(first))) return false;
+  const onlyWherePrevWrote = filled.every(([, p]) => p !== '');
   const leftEmpty = next.some((c, i) => !c.trim() && (prev[i] ?? '').trim());
-  if (onlyWherePrevWrote && leftEmpty) return true;
-  return onlyWherePrevWrote && filled.some(([, p]) => !ENDS_SENTENCE.test(p.trim()));
+  return onlyWherePrevWrote && leftEmpty;
 }
 
 /** The two halves of a cell a page break cut. */
@@ -363,14 +370,29 @@ function joinCut(before: string, after: string, hyphenated: Set<string>): string
   return joinWrapped(before, after, hyphenated);
 }
 
-/** A line wrapped onto the next: joined by a space, or without the hyphen that cut a word. */
-export function joinWrapped(before: string, after: string, hyphenated: Set<string>): string {
-  const soft = before.endsWith('\u00ad');
-  const m = before.match(/(\p{L}+)[-\u00ad]$/u);
+/**
+ * Endings a word cut by hyphenation leaves on the next line ("rehabili-" / "tation",
+ * "intégra-" / "tion", "informa-" / "ción"): a line that starts with one continues the word.
+ */
+const WORD_END =
+  /^(?:t?ions?|t?ation|sions?|ments?|ings?|ities|ity|ances?|ences?|[ai]bles?|ally|ness|ships?|ively|ique|iques|isme|eurs?|aires?|ations?|ción|ciones|sión|siones|dad|dades|mente|mientos?|ciente|cia|cias)\b/u;
+
+/**
+ * A line wrapped onto the next: joined by a space, or at a hyphen. A hyphen that cut a word
+ * ("inter-" / "national") is dropped when the document writes the whole word elsewhere, or when
+ * the next line starts with a word's ending; a hyphen the document writes inside that word
+ * ("follow-up") or that joins two words ("fast-" / "track", "Al-" / "Salam") is kept. A soft
+ * hyphen is always dropped. `words` holds the document's words, with and without hyphens.
+ */
+export function joinWrapped(before: string, after: string, words: Set<string>): string {
+  if (before.endsWith('\u00ad') && /^\p{L}/u.test(after)) return `${before.slice(0, -1)}${after}`;
+  const m = before.match(/(\p{L}+)-$/u);
   if (m && STARTS_LOWER.test(after)) {
     const rest = after.match(/^\p{L}+/u)?.[0] ?? '';
-    if (soft || !hyphenated.has(`${m[1]}-${rest}`.toLowerCase()))
-      return `${before.slice(0, -1)}${after}`;
+    const left = m[1].toLowerCase();
+    const right = rest.toLowerCase();
+    if (words.has(`${left}-${right}`)) return `${before}${after}`;
+    if (words.has(`${left}${right}`) || WORD_END.test(right)) return `${before.slice(0, -1)}${after}`;
     return `${before}${after}`;
   }
   // "Al-" / "Salam", "2023-" / "2024": a hyphen that joins, kept, with no space after it.
@@ -378,12 +400,12 @@ export function joinWrapped(before: string, after: string, hyphenated: Set<strin
   return `${before} ${after}`;
 }
 
-/** The words written with a hyphen inside a line, anywhere in the document ("follow-up"). */
+/** The words a document writes on one line, lower case, with their hyphens ("follow-up", "national"). */
 export function hyphenatedWords(pages: PageData[]): Set<string> {
   const out = new Set<string>();
   for (const page of pages)
     for (const p of page.pieces)
-      for (const m of p.str.matchAll(/\p{L}+-\p{L}+/gu)) out.add(m[0].toLowerCase());
+      for (const m of p.str.matchAll(/\p{L}+(?:-\p{L}+)*(?![-\p{L}])/gu)) out.add(m[0].toLowerCase());
   return out;
 }
 
