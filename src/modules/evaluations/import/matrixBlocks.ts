@@ -22,7 +22,7 @@ export const NO_RECOMMENDATION =
  * on folded text; the number is read from the text as written.
  */
 const RECOMMENDATION =
-  /^(?:evaluation\s+)?(?:recomm?[ae]nda(?:tion|cion|zione)|raccomandazione)(?![a-z])\s*(?:#|no\.?|n°|nº|n\.|num\.?)?\s*(\d{1,3}|[a-z]|[ivxlc]{1,7})?\s*(?:[:.)–—-](?!\d)\s*|$)/;
+  /^(?:evaluation\s+)?(?:recomm?[ae]nda(?:tion|cion|zione)|raccomandazione)(?![a-z])(?:\s+(?:de\s+(?:la\s+)?evaluacion|de\s+l'evaluation|of\s+the\s+evaluation))?\s*(?:#|no\.?|n°|nº|n\.|num\.?)?\s*(\d{1,3}|[a-z]|[ivxlc]{1,7})?\s*(?:[:.)–—-](?!\d)\s*|$)/;
 
 /** A heading's number: as written, letters and Roman numerals in capitals; null when unnumbered. */
 function headingNumber(l: CleanLine): { number: string | null; length: number; closing: string } | null {

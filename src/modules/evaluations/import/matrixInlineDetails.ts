@@ -5,7 +5,7 @@
  * "Open an evening group – Training unit". Only a tail that reads as a time or names a unit is
  * taken out; anything else stays in the text.
  */
-import { parseTimeframe } from '../../../lib/parseTimeframe.js';
+import { mentionsFundingCondition, parseTimeframe } from '../../../lib/parseTimeframe.js';
 import { foldText } from '../../../lib/text.js';
 
 export interface InlineDetails {
@@ -23,7 +23,7 @@ const SPAN = /\b(?:days?|jours?|dias?|weeks?|semaines?|semanas?|months?|mois|mes
 const RELATIVE = /\b(?:after|apres|despues|within|dans\s+les|dentro\s+de|before|avant|antes)\b/;
 
 const UNIT_WORDS =
-  /\b(?:units?|teams?|offices?|departments?|divisions?|sections?|programmes?|programs?|project\s+(?:team|management|manager|staff)|management|staff|coordinat\w*|managers?|officers?|focal\s+points?|partners?|ministr\w*|municipal\w*|secretariat|headquarters|hq|country\s+offices?|regional\s+offices?|missions?|equipes?|bureaux?|services?|direction|departements?|unites?|gestionnaires?|chefs?|responsables?|equipos?|oficinas?|departamentos?|unidad(?:es)?|coordinador\w*|gerentes?|direccion|ministerio\w*|municipio\w*|socios?)\b/;
+  /\b(?:units?|teams?|offices?|departments?|divisions?|sections?|programmes?|programs?|project\s+(?:team|management|manager|staff)|management|staff|coordina\w*|managers?|officers?|focal\s+points?|partners?|ministr\w*|municipal\w*|secretariat|headquarters|hq|country\s+offices?|regional\s+offices?|missions?|equipes?|bureaux?|services?|direction|departements?|unites?|gestionnaires?|chefs?|responsables?|equipos?|oficinas?|departamentos?|unidad(?:es)?|coordinador\w*|gerentes?|direccion|ministerio\w*|municipio\w*|socios?)\b/;
 
 /**
  * A tail that reads as a time: a due window, or a time relative to something ("1 à 3 mois après
@@ -64,13 +64,24 @@ function classify(
 ): { timeframe: string | null; responsible: string | null } | null {
   let timeframe: string | null = null;
   const units: string[] = [];
+  const names: string[] = [];
   let named = false;
   for (const part of parts) {
-    if (!timeframe && isTime(part, year)) timeframe = part.trim();
-    else if (isUnit(part)) {
-      units.push(part.trim());
-      named ||= UNIT_WORDS.test(foldText(part));
-    } else return null;
+    const p = part.trim();
+    if (!timeframe && isTime(p, year)) timeframe = p;
+    // "2024, sous réserve de financement": the condition belongs with the time.
+    else if (timeframe && mentionsFundingCondition(p)) timeframe = `${timeframe}, ${p}`;
+    else if (isUnit(p)) {
+      units.push(p);
+      named ||= UNIT_WORDS.test(foldText(p));
+    } else if (isName(p)) names.push(p);
+    else return null;
+  }
+  // Beside a time, a short name is the unit too: "(Premier trimestre 2024, Juriste référente)".
+  if (names.length) {
+    if (!timeframe && !besideTime) return null;
+    units.push(...names);
+    named = true;
   }
   // Acronyms alone ("(AR, FA, TI)", "(PDF)") name a unit only beside a time.
   if (units.length && !named && !timeframe && !besideTime) return null;

@@ -25,12 +25,11 @@ export const DEFAULT_COLUMNS: Column[] = ['text', 'timeframe', 'responsible', 'c
 
 // What may follow a number: a space, the end, ":" or ")", or another number joined on without
 // spaces ("6.2-6.4", "6.2,6.3").
-const NUMBER_END = String.raw`\s|$|[:)]|[-–,&]\s*\d{1,3}\.\d`;
-const ACTION_NUMBER = new RegExp(String.raw`^(\d{1,3}\.\d{1,3})\.?(?=${NUMBER_END}|[A-Za-z])`);
-const NUMBER_JOINER = new RegExp(
-  String.raw`^\s*(and|&|,|et|e|to|-|–)\s*(\d{1,3}\.\d{1,3})\.?(?=${NUMBER_END})`,
-  'i',
-);
+// A recommendation's number is digits, a capital letter or Roman numerals: "2.1", "B.3", "IV.2".
+const REC = String.raw`(?:\d{1,3}|[A-Z]|[IVXLC]{1,7})`;
+const NUMBER_END = String.raw`\s|$|[:)]|[-–,&]\s*${REC}\.\d`;
+const ACTION_NUMBER = new RegExp(String.raw`^(${REC}\.\d{1,3})\.?(?=${NUMBER_END}|[A-Za-z])`);
+const NUMBER_JOINER = new RegExp(String.raw`^\s*(and|&|,|et|e|y|to|-|–)\s*(${REC}\.\d{1,3})\.?(?=${NUMBER_END})`);
 const BULLET = /^\s*(?:[-•●▪◦*–·]|\(?[a-z]\)|\(?\d{1,2}[.)](?!\d))\s+/i;
 
 /** One row of key actions as written: its numbers and its cells by column. */
@@ -130,8 +129,10 @@ export function readNumbers(cell: string): { numbers: string[]; rest: string } |
     const j = rest.match(NUMBER_JOINER);
     if (!j) break;
     const last = numbers[numbers.length - 1];
-    const [maj, min] = last.split('.').map(Number);
-    const [jmaj, jmin] = j[2].split('.').map(Number);
+    const [maj, minText] = last.split('.');
+    const [jmaj, jminText] = j[2].split('.');
+    const min = Number(minText);
+    const jmin = Number(jminText);
     if (/^(to|-|–)$/i.test(j[1]) && maj === jmaj && jmin > min && jmin - min <= 20) {
       for (let k = min + 1; k <= jmin; k++) numbers.push(`${maj}.${k}`);
     } else numbers.push(j[2]);
@@ -260,11 +261,11 @@ export function splitRunTogether(
   ];
   let rest = text;
   for (;;) {
-    const prev = out[out.length - 1].number.split('.').map(Number);
-    const re = /(?:^|\s)(\d{1,3})\.(\d{1,3})\.?\s+(?=\S)/g;
+    const [prevMajor, prevMinor] = out[out.length - 1].number.split('.');
+    const re = new RegExp(String.raw`(?:^|\s)(${REC})\.(\d{1,3})\.?\s+(?=\S)`, 'g');
     let found: RegExpExecArray | null = null;
     for (let m = re.exec(rest); m; m = re.exec(rest)) {
-      if (m[1] === recNumber && Number(m[1]) === prev[0] && Number(m[2]) === prev[1] + 1) {
+      if (m[1] === recNumber && m[1] === prevMajor && Number(m[2]) === Number(prevMinor) + 1) {
         found = m;
         break;
       }

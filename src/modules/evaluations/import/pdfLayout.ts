@@ -114,9 +114,8 @@ export class PdfLayout {
     pages.forEach((page, i) => {
       const keys = new Set<string>();
       for (const line of visualLines(page.pieces.filter((p) => p.str.trim()))) {
-        const key = furnitureKey(line, i + 1, pages.length);
         const top = toBox(page, 0, line[0].x, line[0].y + line[0].height, line[0].x, line[0].y).top;
-        if (top < 0.12 || top > 0.86) keys.add(key);
+        if (top < 0.12 || top > 0.86) keys.add(furnitureKey(line, i + 1, pages.length, top));
       }
       for (const k of keys) seen.set(k, (seen.get(k) ?? 0) + 1);
     });
@@ -149,7 +148,7 @@ export class PdfLayout {
       const first = line[0];
       const last = line[line.length - 1];
       const box = toBox(page, pageNo, first.x, first.y + first.height, last.x + last.width, first.y);
-      const key = furnitureKey(line, pageNo, pages);
+      const key = furnitureKey(line, pageNo, pages, box.top);
       const text = joinPieces(line, texts);
       const inMargin = box.top < 0.12 || box.bottom > 0.86;
       const furniture = inMargin && (PAGE_NUMBER.test(text) || (repeated.has(key) && !LOOKS_LIKE_CONTENT.test(text)));
@@ -321,15 +320,16 @@ export class PdfLayout {
 }
 
 /** Text with digits set aside, to find running titles and page numbers repeated on pages. */
-function furnitureKey(line: Piece[], pageNo: number, pages: number): string {
-  return line
+function furnitureKey(line: Piece[], pageNo: number, pages: number, top: number): string {
+  // Furniture sits at the same height on every page: the height is part of the key (2 % steps).
+  return `${Math.round(top * 50)}@${line
     .map((p) => p.str)
     .join(' ')
     // The page's number and the number of pages change from page to page; other numbers do not.
     .replace(/\d+/g, (n) => (Number(n) === pageNo || Number(n) === pages ? '#' : n))
     .replace(/\s+/g, ' ')
     .trim()
-    .toLowerCase();
+    .toLowerCase()}`;
 }
 
 const normal = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
