@@ -60,7 +60,7 @@ const isName = (part: string) =>
 function classify(
   parts: string[],
   year: number | null,
-  besideTime = false,
+  allow: { acronyms?: boolean; names?: boolean } = {},
 ): { timeframe: string | null; responsible: string | null } | null {
   let timeframe: string | null = null;
   const units: string[] = [];
@@ -79,12 +79,12 @@ function classify(
   }
   // Beside a time, a short name is the unit too: "(Premier trimestre 2024, Juriste référente)".
   if (names.length) {
-    if (!timeframe && !besideTime) return null;
+    if (!timeframe && !allow.names) return null;
     units.push(...names);
     named = true;
   }
   // Acronyms alone ("(AR, FA, TI)", "(PDF)") name a unit only beside a time.
-  if (units.length && !named && !timeframe && !besideTime) return null;
+  if (units.length && !named && !timeframe && !allow.acronyms) return null;
   return { timeframe, responsible: units.length ? units.join(', ') : null };
 }
 
@@ -110,7 +110,7 @@ export function readInlineDetails(text: string, year: number | null): InlineDeta
     // "… – November 2023 – Reception desk": a short name after a time, set apart the same way, is the unit.
     const beforeIsTime = k === 0 && dash.length > 2 && isTime(cleanEnd(dash[dash.length - 2]), year);
     // (After a dash an acronym alone names a unit: "… – M&E".)
-    const got = classify([last], year, true) ?? (beforeIsTime && isName(last) ? { timeframe: null, responsible: last } : null);
+    const got = classify([last], year, { acronyms: true, names: beforeIsTime }) ?? (beforeIsTime && isName(last) ? { timeframe: null, responsible: last } : null);
     if (!got || (got.timeframe && timeTail) || (got.responsible && unitTail)) break;
     timeTail ??= got.timeframe;
     unitTail ??= got.responsible;

@@ -94,11 +94,14 @@ export class PdfLayout {
     /** Its first row, and the second when it looks like a header too: what a page repeats. */
     header: string[];
     rows: number;
-    columns: number;
+    /** Its column boundaries where it started: later rows are put in these columns. */
+    xs: number[];
     left: number;
     right: number;
   } | null = null;
   private lastRowReachedBottom = false;
+  /** The grid of this page's first table when it continues the last page's table: its rows are realigned. */
+  private continuedGrid: GridTable | null = null;
   /** Table rows kept on the page being laid out. */
   private rowsOnPage = 0;
   /** Columns of a borderless key-action table, found from its header and carried over pages. */
@@ -215,29 +218,34 @@ export class PdfLayout {
     const table = b.table as GridTable;
     const firstOnPage = this.rowsOnPage === 0;
     const open = this.openTable;
-    const sameTable =
-      open !== null &&
-      open.columns === b.cells.length &&
-      Math.abs(open.left - table.left) < 6 &&
-      Math.abs(open.right - table.right) < 6;
-    const key = b.cells.map(normal).join('\t');
+    // The same table continued (on this page or the next): the same outer edges. Its columns
+    // may be drawn differently on the next page (a merged cell no longer splits them).
+    const edges = open !== null && Math.abs(open.left - table.left) < 6 && Math.abs(open.right - table.right) < 6;
+    if (firstOnPage) this.continuedGrid = edges ? table : null;
+    const continued = edges && this.continuedGrid === table;
+    const sameTable = continued || (edges && open?.xs.length === table.xs.length);
+    // A grid with as many columns or more becomes the table's; one with fewer is put into its columns.
+    if (open && continued && table.xs.length >= open.xs.length) open.xs = table.xs;
+    const cells = open && continued ? realign(b.cells, table.xs, open.xs) : b.cells;
+    const key = cells.map(normal).join('\t');
     if (open && sameTable && firstOnPage) {
       if (open.header.includes(key)) return; // the header row, repeated on this page
       const prev = this.lines[this.lines.length - 1];
-      if (this.lastRowReachedBottom && prev?.table === open.id && continues(prev.cells, b.cells)) {
-        prev.cells = prev.cells.map((c, i) => joinCut(c, b.cells[i] ?? '', this.hyphenated));
+      if (this.lastRowReachedBottom && prev?.table === open.id && continues(prev.cells, cells)) {
+        prev.cells = prev.cells.map((c, i) => joinCut(c, cells[i] ?? '', this.hyphenated));
         return;
       }
     }
     if (!open || !sameTable) {
       this.tableNo++;
-      this.openTable = { id: this.tableNo, header: [key], rows: 1, columns: b.cells.length, left: table.left, right: table.right };
+      this.openTable = { id: this.tableNo, header: [key], rows: 1, xs: table.xs, left: table.left, right: table.right };
+      this.continuedGrid = null;
     } else {
       // A second header row (the sub-header under a merged cell) is repeated with the first.
-      if (open.rows === 1 && isHeaderLike(b.cells)) open.header.push(key);
+      if (open.rows === 1 && isHeaderLike(cells)) open.header.push(key);
       open.rows++;
     }
-    this.lines.push({ cells: b.cells, where, box, table: this.tableNo });
+    this.lines.push({ cells, where, box, table: this.tableNo });
     this.rowsOnPage++;
     this.wrapped = false;
   }
@@ -330,6 +338,21 @@ function furnitureKey(line: Piece[], pageNo: number, pages: number, top: number)
     .replace(/\s+/g, ' ')
     .trim()
     .toLowerCase()}`;
+}
+
+/** A row's cells (in the columns `from` bounds) moved into the columns `to` bounds, by position. */
+function realign(cells: string[], from: number[], to: number[]): string[] {
+  const same = from.length === to.length && from.every((x, i) => Math.abs(x - to[i]) < 3);
+  if (same) return cells;
+  const out: string[] = Array.from({ length: to.length - 1 }, () => '');
+  cells.forEach((c, i) => {
+    if (!c) return;
+    const left = from[i] ?? from[from.length - 2];
+    let k = to.length - 2;
+    while (k > 0 && to[k] > left + 3) k--;
+    out[k] = out[k] ? `${out[k]}\n${c}` : c;
+  });
+  return out;
 }
 
 const normal = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
