@@ -38,8 +38,11 @@ function isTime(part: string, year: number | null, loose = true): boolean {
   // A relative time: "1 à 3 mois après l'adoption des horaires", "within six months".
   if (RELATIVE.test(f) && /\d|\b(?:one|two|three|six|un|une|deux|trois|six|uno|dos|tres|seis)\b/.test(f) && SPAN.test(f))
     return true;
-  // Set apart by brackets or a dash: a time with no due date ("Ongoing", "Continuous", "N/A").
-  return loose && reading.kind === 'none' && TIME_WORDS.test(f);
+  if (!loose) return false;
+  // Set apart by brackets or a dash: a start ("a partir de 2025") or a time with no due date ("Ongoing").
+  if (/^(?:from|starting|as\s+of|a\s+partir\s+de|des|desde|a\s+partire\s+da)\b/.test(f) && /\b(?:19|20)\d{2}\b/.test(f))
+    return true;
+  return reading.kind === 'none' && TIME_WORDS.test(f);
 }
 
 /** A tail that is a clause of the sentence, not a detail: "which expires after 12 months". */
@@ -54,78 +57,102 @@ function isUnit(part: string): boolean {
 
 /** A short name ("Reception desk", "Senior lawyer"): a capital, a few words, no sentence. */
 const isName = (part: string) =>
-  /^\p{Lu}/u.test(part) && part.split(/\s+/).length <= 6 && !/[.!?;:]$/.test(part) && !/\d/.test(part);
-
-/** Reads the time and unit out of a list of tail parts, all of which must be one or the other. */
-function classify(
-  parts: string[],
-  year: number | null,
-  allow: { acronyms?: boolean; names?: boolean } = {},
-): { timeframe: string | null; responsible: string | null } | null {
-  let timeframe: string | null = null;
-  const units: string[] = [];
-  const names: string[] = [];
-  let named = false;
-  for (const part of parts) {
-    const p = part.trim();
-    if (!timeframe && isTime(p, year)) timeframe = p;
-    // "2024, sous réserve de financement": the condition belongs with the time.
-    else if (timeframe && mentionsFundingCondition(p)) timeframe = `${timeframe}, ${p}`;
-    else if (isUnit(p)) {
-      units.push(p);
-      named ||= UNIT_WORDS.test(foldText(p));
-    } else if (isName(p)) names.push(p);
-    else return null;
-  }
-  // Beside a time, a short name is the unit too: "(Premier trimestre 2024, Juriste référente)".
-  if (names.length) {
-    if (!timeframe && !allow.names) return null;
-    units.push(...names);
-    named = true;
-  }
-  // Acronyms alone ("(AR, FA, TI)", "(PDF)") name a unit only beside a time.
-  if (units.length && !named && !timeframe && !allow.acronyms) return null;
-  return { timeframe, responsible: units.length ? units.join(', ') : null };
-}
+  part.split(/\s+/).length <= 6 &&
+  !/[.!?;:]$/.test(part) &&
+  !/\d/.test(part) &&
+  !/^(?:with|for|to|in|on|and|or|by|the|a|an|avec|pour|par|et|ou|en|de|du|des|la|le|les|un|une|con|para|por|y|o|el|los|las|del|al|especially|notamment|especialmente)\b/i.test(part);
 
 const cleanEnd = (s: string) => s.replace(/[\s,;:–—-]+$/, '').trim();
 
 /** The action's text without a tail giving its timeframe and/or unit, and what the tail gave; null when none. */
 export function readInlineDetails(text: string, year: number | null): InlineDetails | null {
   const t = text.trim();
-  // "… (Q3 2024, HR unit)"
+  // "… (Q3 2024, HR unit)", "… (2024, Juriste référente ; associations locales)"
   const bracket = t.match(/^([\s\S]*\S)\s*\(([^()]{2,160})\)\s*[.;]?$/);
   if (bracket) {
-    const got = classify(bracket[2].split(/\s*[,;]\s*|\s+[–—-]\s+/), year);
-    if (got && (got.timeframe || got.responsible)) return { text: cleanEnd(bracket[1]), ...got };
+    const got = readBracket(bracket[2], year);
+    if (got) return { text: cleanEnd(bracket[1]), ...got };
   }
-  // "…, 1 à 3 mois après le début du projet – Équipes pays", "… – October 2023 – LAIS coordinator",
-  // "… – Training unit", "…, by June 2025": up to two tails set apart by dashes, then one by a comma.
+  return readTails(t, year);
+}
+
+type Kind = 'time' | 'funding' | 'unit' | 'name' | 'other';
+
+/** What a tail is: a time, a condition on funding, a unit, a short name, or part of the sentence. */
+function kindOf(part: string, year: number | null, loose = true): Kind {
+  if (isTime(part, year, loose)) return 'time';
+  if (mentionsFundingCondition(part)) return 'funding';
+  if (isUnit(part)) return 'unit';
+  return isName(part) ? 'name' : 'other';
+}
+
+/**
+ * A bracket's parts: a time (with its funding condition), then units as written. Names and
+ * acronyms count as units only beside a time; anything else leaves the bracket in the text.
+ */
+function readBracket(inside: string, year: number | null): Omit<InlineDetails, 'text'> | null {
+  const parts = inside.split(/\s*[,;]\s*|\s+[–—-]\s+/);
+  const kinds = parts.map((p) => kindOf(p.trim(), year));
+  if (kinds.includes('other')) return null;
+  const time = kinds.indexOf('time');
+  const units = kinds.map((k, i) => (k === 'unit' || k === 'name' ? i : -1)).filter((i) => i >= 0);
+  const named = units.some((i) => UNIT_WORDS.test(foldText(parts[i])));
+  if (time < 0 && (!units.length || !named || kinds.includes('name'))) return null;
+  // The time and the funding parts after it, as written; the units from the first one to the end, as written.
+  let timeframe: string | null = null;
+  if (time >= 0) {
+    let end = time;
+    while (kinds[end + 1] === 'funding') end++;
+    timeframe = parts.slice(time, end + 1).map((p) => p.trim()).join(', ');
+  }
+  let responsible: string | null = null;
+  if (units.length) {
+    const first = parts[units[0]].trim();
+    responsible = cleanEnd(inside.slice(inside.indexOf(first)));
+    if (time > units[0] && timeframe) responsible = cleanEnd(responsible.replace(parts[time].trim(), ''));
+  }
+  return timeframe || responsible ? { timeframe, responsible } : null;
+}
+
+/**
+ * Tails set apart by dashes (up to two: "… – October 2023 – LAIS coordinator", "… – Training
+ * unit"), then one set apart by a comma, which must read as a time ("…, 1 à 3 mois après le début
+ * du projet – Équipes pays", "…, enero de 2025, sujeto a la disponibilidad de fondos – Junta
+ * directiva"). A short name is a unit only when a time stands beside it.
+ */
+function readTails(t: string, year: number | null): InlineDetails | null {
   const dash = t.split(/\s+[–—-]\s+/);
-  let head = t;
-  let timeTail: string | null = null;
-  let unitTail: string | null = null;
-  for (let k = 0; k < 2 && dash.length > 1; k++) {
+  const tails: { text: string; kind: Kind }[] = [];
+  while (dash.length > 1 && tails.length < 2) {
     const last = cleanEnd(dash[dash.length - 1]);
-    // "… – November 2023 – Reception desk": a short name after a time, set apart the same way, is the unit.
-    const beforeIsTime = k === 0 && dash.length > 2 && isTime(cleanEnd(dash[dash.length - 2]), year);
-    // (After a dash an acronym alone names a unit: "… – M&E".)
-    const got = classify([last], year, { acronyms: true, names: beforeIsTime }) ?? (beforeIsTime && isName(last) ? { timeframe: null, responsible: last } : null);
-    if (!got || (got.timeframe && timeTail) || (got.responsible && unitTail)) break;
-    timeTail ??= got.timeframe;
-    unitTail ??= got.responsible;
+    const kind = kindOf(last, year);
+    if (kind === 'other') break;
+    tails.unshift({ text: last, kind });
     dash.pop();
-    head = dash.join(' – ');
   }
-  if (!timeTail) {
+  let head = dash.join(' – ');
+  let time = tails.find((x) => x.kind === 'time')?.text ?? null;
+  if (!time) {
+    // "…, enero de 2025, sujeto a la disponibilidad de fondos": a time, and its condition.
     const comma = head.lastIndexOf(',');
-    if (comma > 0) {
-      const tail = cleanEnd(head.slice(comma + 1));
-      if (isTime(tail, year, false)) {
-        timeTail = tail;
-        head = head.slice(0, comma);
+    const last = comma > 0 ? cleanEnd(head.slice(comma + 1)) : '';
+    if (last && mentionsFundingCondition(last)) {
+      const before = head.lastIndexOf(',', comma - 1);
+      const prior = before > 0 ? cleanEnd(head.slice(before + 1, comma)) : '';
+      if (prior && isTime(prior, year, false)) {
+        time = `${prior}, ${last}`;
+        head = head.slice(0, before);
       }
+    } else if (last && isTime(last, year, false)) {
+      time = last;
+      head = head.slice(0, comma);
     }
   }
-  return timeTail || unitTail ? { text: cleanEnd(head), timeframe: timeTail, responsible: unitTail } : null;
+  const units = tails.filter((x) => x.kind === 'unit' || (x.kind === 'name' && time));
+  // Tails that are neither (a name with no time beside it) go back into the text.
+  const back = tails.filter((x) => !units.includes(x) && x.kind !== 'time');
+  if (back.length) head = [head, ...back.map((x) => x.text)].join(' – ');
+  const responsible = units.length ? units.map((x) => x.text).join(' – ') : null;
+  if (!time && !responsible) return null;
+  return { text: cleanEnd(head), timeframe: time, responsible };
 }
