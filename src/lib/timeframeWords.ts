@@ -108,7 +108,7 @@ export function mentionsFundingCondition(text: string): boolean {
 
 /** "by", "before", "d'ici", "au plus tard", "antes de", "hasta", "a mas tardar", "entro": a deadline follows. */
 export const DEADLINE_LEAD =
-  /^(?:by|before|not later than|no later than|deadline:?|due:?|d'ici(?: a)?|avant(?: la| le)?|au plus tard(?: en| le| d'ici)?|entro(?: il| la| el)?|until|jusqu'?\s*(?:a|en|au)|antes de(?:l| la)?|antes|hasta(?: el| la)?|a mas tardar(?: en| el| la)?|para(?: el| la)?)(?:\s+|$)/;
+  /^(?:by|before|not later than|no later than|deadline:?|due:?|d'ici(?: a)?|avant(?: la| le)?|au plus tard(?: en| le| d'ici)?|entro(?: il| la| el)?|until|jusqu'?\s*(?:a|en|au)|antes de finalizar(?: el| la)?|antes del (?:final|fin|cierre) de(?:l| la)?|antes de(?:l| la)?|antes|hasta(?: el| la)?|a mas tardar(?: en| el| la)?|para(?: el| la)?)(?:\s+|$)/;
 /** "end of", "fin", "la fin de", "fine del", "(a) finales de", "fines de", "al final de". */
 export const END_OF =
   /^(?:(?:the|la|a|al|hacia|para|en)\s+)?(?:end|close|fin|fine|fines|finales|final|cierre)\s+(?:(?:of|de|del|du|di|della|des)\s+|(?:d|dell)'\s*)?/;

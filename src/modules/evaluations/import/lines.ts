@@ -40,6 +40,7 @@ export function dropStruck(cell: string): string {
       .replace(/\s*[/|]\s*\uE002|\uE002\s*[/|]\s*/g, '')
       .replace(/\uE002/g, '')
       .replace(/[ \t]{2,}/g, ' ')
+      .replace(/ +([.,;:])/g, '$1')
       .replace(/ +\n|\n +/g, '\n')
       .trim()
   );

@@ -80,7 +80,9 @@ export function readMatrixHeader(lines: CleanLine[]): MatrixHeader {
     // "the research centre X specifically by A, B and C. The external evaluation aims to…" — but
     // not after a title or an initial: "Mme Sophie Lambert et M. Karim Benali", "Dña. Lucía Ortega".
     const split = splitAfterFirstSentence(v);
-    const who = (split ? split[0] : v).replace(/\.$/, '').trim();
+    // The full stop that ends the sentence goes; one that ends an abbreviation ("S.L.", "Ltd.") stays.
+    const first = (split ? split[0] : v).trim();
+    const who = ABBREVIATION.test(first.slice(-12, -1)) || /(?:\p{Lu}\.){2,}$/u.test(first) ? first : first.replace(/\.$/, '');
     h.evaluators = append(h.evaluators, who, '; ');
     if (split) {
       h.notes.push(split[1].trim());

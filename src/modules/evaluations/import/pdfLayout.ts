@@ -50,7 +50,7 @@ const HEADER_WORDS: [string, RegExp][] = [
 
 /** A line that starts an item, a label or a number is never the end of the line above. */
 const STARTS_ITEM =
-  /^(?:[-•*–▪◦●]\s|\d+(?:\.\d+)*[.)]?\s|\(?[a-z]\)\s|[IVX]+[.)]\s|[^\s:]+(?:\s+[^\s:]+){0,6}\s*(?:\([^)]*\))?\s*:)/i;
+  /^(?:[-•*–▪◦●]\s|\d+(?:\.\d+)*[.)]?\s|(?:[A-Z]|[IVXLC]{1,7})\.\d{1,3}\.?\s|\(?[a-z]\)\s|[IVX]+[.)]\s|[^\s:]+(?:\s+[^\s:]+){0,6}\s*(?:\([^)]*\))?\s*:)/i;
 
 /** Headings and labels are content even at the top of a page, repeated or not. */
 const LOOKS_LIKE_CONTENT = /recomm?[ae]nda|recomendaci|raccomandazion|:\s*\S/i;
@@ -109,7 +109,7 @@ export class PdfLayout {
   private wrapped = false;
 
   /** `hyphenated`: the document's words, with and without hyphens (hyphenatedWords). */
-  constructor(private hyphenated: Set<string>) {}
+  constructor(private hyphenated: Set<string> | Map<string, number>) {}
 
   /** Text that repeats in the top or bottom margin on several pages, digits set aside. */
   static furniture(pages: PageData[]): Set<string> {
@@ -374,6 +374,9 @@ const STARTS_LOWER = /^[\p{Ll}]/u;
 export function continues(prev: string[], next: string[]): boolean {
   const filled = next.map((c, i) => [c.trim(), (prev[i] ?? '').trim()] as const).filter(([c]) => c);
   if (filled.length === 0) return false;
+  // "– Área de comunicación" after a cell that stopped mid-sentence: the line broke before the dash.
+  const [c0, p0] = filled[0];
+  if (/^[–—-]\s/.test(c0) && p0 && !ENDS_SENTENCE.test(p0)) return true;
   if (filled.some(([c]) => STARTS_ITEM.test(c) && !STARTS_LOWER.test(c))) return false;
   if (filled.some(([c]) => STARTS_LOWER.test(c))) return true;
   // The first cell written starts a sentence where the cut row's ended one: a new row.
@@ -385,7 +388,7 @@ export function continues(prev: string[], next: string[]): boolean {
 }
 
 /** The two halves of a cell a page break cut. */
-function joinCut(before: string, after: string, hyphenated: Set<string>): string {
+function joinCut(before: string, after: string, hyphenated: Set<string> | Map<string, number>): string {
   if (!after) return before;
   if (!before) return after;
   const first = after.split('\n')[0];
@@ -407,16 +410,20 @@ const WORD_END =
  * ("follow-up") or that joins two words ("fast-" / "track", "Al-" / "Salam") is kept. A soft
  * hyphen is always dropped. `words` holds the document's words, with and without hyphens.
  */
-export function joinWrapped(before: string, after: string, words: Set<string>): string {
+export function joinWrapped(before: string, after: string, words: Set<string> | Map<string, number>): string {
+  // How often the document writes a word: a fragment is itself written once, where the line starts.
+  const times = (w: string) => (words instanceof Map ? (words.get(w) ?? 0) : words.has(w) ? 2 : 0);
   if (before.endsWith('\u00ad') && /^\p{L}/u.test(after)) return `${before.slice(0, -1)}${after}`;
   const m = before.match(/(\p{L}+)-$/u);
   if (m && STARTS_LOWER.test(after)) {
     const rest = after.match(/^\p{L}+/u)?.[0] ?? '';
     const left = m[1].toLowerCase();
     const right = rest.toLowerCase();
-    if (words.has(`${left}-${right}`)) return `${before}${after}`;
-    if (words.has(`${left}${right}`) || WORD_END.test(right)) return `${before.slice(0, -1)}${after}`;
-    return `${before}${after}`;
+    if (times(`${left}-${right}`) > 0) return `${before}${after}`;
+    if (times(`${left}${right}`) > 0 || WORD_END.test(right)) return `${before.slice(0, -1)}${after}`;
+    // "fast-" / "track": the second half is a word the document writes elsewhere, so the hyphen joins two words.
+    if (times(right) >= 2) return `${before}${after}`;
+    return `${before.slice(0, -1)}${after}`;
   }
   // "Al-" / "Salam", "2023-" / "2024": a hyphen that joins, kept, with no space after it.
   if (/[\p{L}\p{N}]-$/u.test(before) && /^[\p{L}\p{N}]/u.test(after)) return `${before}${after}`;
@@ -424,11 +431,14 @@ export function joinWrapped(before: string, after: string, words: Set<string>): 
 }
 
 /** The words a document writes on one line, lower case, with their hyphens ("follow-up", "national"). */
-export function hyphenatedWords(pages: PageData[]): Set<string> {
-  const out = new Set<string>();
+export function hyphenatedWords(pages: PageData[]): Map<string, number> {
+  const out = new Map<string, number>();
   for (const page of pages)
     for (const p of page.pieces)
-      for (const m of p.str.matchAll(/\p{L}+(?:-\p{L}+)*(?![-\p{L}])/gu)) out.add(m[0].toLowerCase());
+      for (const m of p.str.matchAll(/\p{L}+(?:-\p{L}+)*(?![-\p{L}])/gu)) {
+        const w = m[0].toLowerCase();
+        out.set(w, (out.get(w) ?? 0) + 1);
+      }
   return out;
 }
 
