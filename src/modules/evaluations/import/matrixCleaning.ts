@@ -19,6 +19,8 @@ export interface CleanLine {
   line: MatrixLine;
   /** The line as the reader gave it (a cell of several paragraphs not yet split), shown on the review screen. */
   read: MatrixLine;
+  /** Which paragraph of that cell it is: 0 for the first (or a line not split), 1, 2… for the others. */
+  paragraph: number;
   /** Its cells, trimmed, with run-together labels cut apart; empty cells stay, their position matters in tables. */
   cells: string[];
   /** The cells that are not empty, at least one. */
@@ -68,13 +70,13 @@ export function splitInlineLabels(cell: string): string[] {
 }
 
 /** Lines with one cell of several paragraphs become one line per paragraph, as pasted text would. */
-function expand(lines: MatrixLine[]): { line: MatrixLine; read: MatrixLine }[] {
+function expand(lines: MatrixLine[]): { line: MatrixLine; read: MatrixLine; paragraph: number }[] {
   return lines.flatMap((read) => {
     const filled = read.cells.filter((c) => c.trim() !== '');
     if (filled.length === 1 && filled[0].includes('\n')) {
-      return filled[0].split('\n').map((p) => ({ line: { ...read, cells: [p.trim()] }, read }));
+      return filled[0].split('\n').map((p, paragraph) => ({ line: { ...read, cells: [p.trim()] }, read, paragraph }));
     }
-    return [{ line: read, read }];
+    return [{ line: read, read, paragraph: 0 }];
   });
 }
 
@@ -90,7 +92,7 @@ export function cleanLines(input: MatrixLine[]): CleanLine[] {
   const lines = expand(input);
   if (!lines.some(({ line }) => line.cells.some((c) => c.trim() !== ''))) throw new Invalid(EMPTY_MATRIX);
   const out: CleanLine[] = [];
-  for (const { line, read } of lines) {
+  for (const { line, read, paragraph } of lines) {
     // Struck-through text is not read: the reader meant it deleted.
     const cells = line.cells.flatMap((c) => splitInlineLabels(dropStruck(c).replace(TIME_MARKER, '$1')));
     const filled = cells.filter(Boolean);
@@ -99,7 +101,7 @@ export function cleanLines(input: MatrixLine[]): CleanLine[] {
     if (/^[-=_|+\s]+$/.test(text)) continue; // table rules such as "-----\t--\t---"
     if (HEADINGS.test(foldText(text))) continue;
     const struckOut = line.cells.flatMap(struckParts).filter((t) => !OPTION.test(foldText(t)));
-    out.push({ line, read, cells, filled, text, struckOut });
+    out.push({ line, read, paragraph, cells, filled, text, struckOut });
   }
   return out;
 }

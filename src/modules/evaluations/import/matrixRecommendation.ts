@@ -229,7 +229,9 @@ export function readRecommendation(
   const readText = (l: BlockLine) => {
     const where = l.line.where;
     if (field === 'table') {
-      const numbered = readTableLine(d.rows, columns, l.cells, where, rec.number, l.line.table !== undefined);
+      // A table row is an action; the second paragraph of its only cell continues it.
+      const row = l.line.table !== undefined && l.paragraph === 0;
+      const numbered = readTableLine(d.rows, columns, l.cells, where, rec.number, row);
       if (numbered) {
         warn(
           `A key action had no number; it was numbered ${numbered}`,

@@ -313,7 +313,8 @@ export class PdfLayout {
       const t = joinPieces(line, texts);
       if (!t) continue;
       const first = line[0];
-      const firstWord = t.split(' ')[0];
+      // (A dash or other mark alone goes with the word after it: the line could not break between them.)
+      const firstWord = t.match(/^(?:[–—\-•·]\s+)?\S+/)?.[0] ?? t;
       const wordWidth = (first.width * firstWord.length) / Math.max(1, (texts.get(first) ?? first.str).length);
       // The line above ended short of the edge though this line's first word would have fitted: a new paragraph.
       const fits = prevEnd + first.height * 0.25 + wordWidth < edge - 1;
