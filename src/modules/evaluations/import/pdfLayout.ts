@@ -231,7 +231,9 @@ export class PdfLayout {
     if (open && sameTable && firstOnPage) {
       if (open.header.includes(key)) return; // the header row, repeated on this page
       const prev = this.lines[this.lines.length - 1];
-      if (this.lastRowReachedBottom && prev?.table === open.id && continues(prev.cells, cells)) {
+      // (A header row at the foot of a page is whole: the table's rows start on the next.)
+      const prevIsHeader = prev !== undefined && HEADER_WORDS[0][1].test(prev.cells[0]?.trim() ?? '');
+      if (this.lastRowReachedBottom && prev?.table === open.id && !prevIsHeader && continues(prev.cells, cells)) {
         prev.cells = prev.cells.map((c, i) => joinCut(c, cells[i] ?? '', this.hyphenated));
         return;
       }
