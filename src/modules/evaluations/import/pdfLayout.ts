@@ -53,7 +53,8 @@ const STARTS_ITEM =
   /^(?:[-•*–▪◦●]\s|\d+(?:\.\d+)*[.)]?\s|(?:[A-Z]|[IVXLC]{1,7})\.\d{1,3}\.?\s|\(?[a-z]\)\s|[IVX]+[.)]\s|[^\s:]+(?:\s+[^\s:]+){0,6}\s*(?:\([^)]*\))?\s*:)/i;
 
 /** Headings and labels are content even at the top of a page, repeated or not. */
-const LOOKS_LIKE_CONTENT = /recomm?[ae]nda|recomendaci|raccomandazion|:\s*\S/i;
+const LOOKS_LIKE_CONTENT =
+  /recomm?[ae]nda|recomendaci|raccomandazion|:\s*\S|^(?:key\s+actions?|actions?\s+cl[eé]s?|acciones\s+clave)\b/i;
 
 const PAGE_NUMBER =
   /^(?:(?:page|p\.|pág\.?|página|pagina|seite)\s*)?\d{1,4}(?:\s*(?:of|de|sur|\/|von|di|sobre)\s*\d{1,4})?$/i;
