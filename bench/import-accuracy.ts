@@ -33,7 +33,11 @@ for (const f of FIXTURES) {
   }
 }
 fixtures.push(
-  ['classic-per-recommendation.docx', () => buildClassicDocx(TRUTH_CLASSIC, { instructions: true }), TRUTH_CLASSIC],
+  [
+    'classic-per-recommendation.docx',
+    () => buildClassicDocx(TRUTH_CLASSIC, { instructions: true }),
+    TRUTH_CLASSIC,
+  ],
   ['classic-one-table.docx', () => buildClassicDocx(TRUTH_CLASSIC, { layout: 'one-table' }), TRUTH_CLASSIC],
   ['classic-french.docx', () => buildClassicDocx(TRUTH_FRENCH, { french: true }), TRUTH_FRENCH],
   ['template-2022.docx', () => build2022Docx(TRUTH_2022), TRUTH_2022],
@@ -43,7 +47,8 @@ fixtures.push(
   ['2022-pasted.txt', async () => Buffer.from(build2022Text(TRUTH_2022)), TRUTH_2022],
 );
 
-const pct = (right: number, total: number) => `${((right / Math.max(1, total)) * 100).toFixed(1).padStart(5)}%`;
+const pct = (right: number, total: number) =>
+  `${((right / Math.max(1, total)) * 100).toFixed(1).padStart(5)}%`;
 let right = 0;
 let total = 0;
 let below = 0;
@@ -86,6 +91,8 @@ const seed = fileURLToPath(new URL('../../shared/seeds/000_276a55ae60865652.txt'
 if (existsSync(seed)) {
   const { evaluation } = await importMatrixFile(readFileSync(seed), 'seed.txt');
   const priorities = evaluation.recommendations.map((r) => r.priority ?? '–').join(', ');
-  console.log(`\n  the seed matrix: ${evaluation.recommendations.length} recommendations, priorities ${priorities}`);
+  console.log(
+    `\n  the seed matrix: ${evaluation.recommendations.length} recommendations, priorities ${priorities}`,
+  );
 }
 process.exit(0);

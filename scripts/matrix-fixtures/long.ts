@@ -23,7 +23,10 @@ const recommendations = Array.from({ length: REPEAT }, () => base.recommendation
   .map((r, i) => ({
     ...r,
     number: String(i + 1),
-    actions: r.actions.map((a, k) => ({ ...a, number: a.number === undefined ? undefined : `${i + 1}.${k + 1}` })),
+    actions: r.actions.map((a, k) => ({
+      ...a,
+      number: a.number === undefined ? undefined : `${i + 1}.${k + 1}`,
+    })),
   }));
 const long: MatrixSpec = { ...base, name: 'matrix-20-pages', recommendations };
 // The layout reads the spec module it was written in: lengthen that one.
@@ -34,5 +37,8 @@ writeFileSync(docx, await buildDocx(layout));
 const tmp = mkdtempSync(join(tmpdir(), 'long-pdf-'));
 execFileSync('libreoffice', ['--headless', '--convert-to', 'pdf', '--outdir', tmp, docx], { stdio: 'pipe' });
 copyFileSync(join(tmp, 'matrix-20-pages.pdf'), join(out, 'matrix-20-pages.pdf'));
-writeFileSync(join(out, 'matrix-20-pages.expected.json'), `${JSON.stringify(expectedOf(long).evaluation, null, 2)}\n`);
+writeFileSync(
+  join(out, 'matrix-20-pages.expected.json'),
+  `${JSON.stringify(expectedOf(long).evaluation, null, 2)}\n`,
+);
 console.log(`wrote ${out}matrix-20-pages.{docx,pdf,expected.json}`);

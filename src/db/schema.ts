@@ -3,7 +3,7 @@ export * from '../modules/accounts/schema.js';
 export * from '../modules/actions/schema.js';
 export * from '../modules/audit/schema.js';
 export * from '../modules/evaluations/schema.js';
+export * from '../modules/followup/schema.js';
 export * from '../modules/frameworks/schema.js';
 export * from '../modules/practices/schema.js';
-export * from '../modules/followup/schema.js';
 export * from '../modules/units/schema.js';

@@ -203,7 +203,11 @@ describe('parseTimeframe', () => {
 
     it('reads "From September 2024" alone as a start, and "from … to …" as a window', () => {
       expect(due('From September 2024').problem).toMatch(/starts/);
-      expect(due('from January to June 2025').due).toEqual({ from: '2025-01-01', to: '2025-06-30', inferred: false });
+      expect(due('from January to June 2025').due).toEqual({
+        from: '2025-01-01',
+        to: '2025-06-30',
+        inferred: false,
+      });
     });
   });
 

@@ -171,7 +171,8 @@ describe.each(testDatabases())('authorisation on $name', ({ open }) => {
     // Reads first, then writes, deletions last: a deleted record would hide later answers.
     const weight = (m: string) => ({ GET: 0, POST: 1, PUT: 1, PATCH: 1, DELETE: 2 })[m] ?? 1;
     // Removing a member comes very last: the members answer the other routes.
-    const order = (r: { method: string; url: string }) => weight(r.method) + (r.url.includes(':userId') ? 1 : 0);
+    const order = (r: { method: string; url: string }) =>
+      weight(r.method) + (r.url.includes(':userId') ? 1 : 0);
     const routes = [...app.routeTable].sort((a, b) => order(a) - order(b));
     for (const route of routes) {
       // The other organisation's member is its administrator: let through as one, but scoped to its own records.

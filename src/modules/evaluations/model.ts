@@ -116,7 +116,9 @@ export const importSourcesSchema = z.object({
   header: z.string(),
   recommendations: z.array(z.string()),
   /** The kind of original and (PDF) its number of pages. */
-  document: z.object({ kind: z.enum(['pdf', 'docx', 'text']), pages: z.number().int().optional() }).optional(),
+  document: z
+    .object({ kind: z.enum(['pdf', 'docx', 'text']), pages: z.number().int().optional() })
+    .optional(),
   /** The lines of the header and of each recommendation, as read, for review beside the original. */
   headerLines: z.array(sourceLineSchema).optional(),
   recommendationLines: z.array(z.array(sourceLineSchema)).optional(),

@@ -143,7 +143,10 @@ export async function markInterrupted(db: Db, olderThanMinutes = 10): Promise<nu
     .where(
       and(
         eq(outbox.status, 'sending'),
-        lt(outbox.claimedAt, sql`now() - make_interval(mins => ${olderThanMinutes}::int)` as unknown as string),
+        lt(
+          outbox.claimedAt,
+          sql`now() - make_interval(mins => ${olderThanMinutes}::int)` as unknown as string,
+        ),
       ),
     )
     .returning({ id: outbox.id });

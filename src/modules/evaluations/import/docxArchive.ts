@@ -184,4 +184,3 @@ export const attr = (tag: SaxesTagNS, local: string): string | null => {
   }
   return null;
 };
-

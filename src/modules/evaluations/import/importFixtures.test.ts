@@ -11,18 +11,26 @@ import { importMatrixFile } from './importMatrixFile.js';
 
 const TARGET = 0.98;
 
-describe.each(FIXTURES.map((f) => [`${f.name} (${f.language})`, f.name] as const))('the matrix %s', (_, name) => {
-  it.each(['docx', 'pdf'] as const)('reads at least 98 percent of its fields right from the .%s', async (kind) => {
-    const { buffer, expected } = loadFixture(name, kind);
-    const { evaluation } = await importMatrixFile(buffer, `${name}.${kind}`);
-    const accuracy = measureAccuracy(expected, evaluation);
-    // The misses are in the message, so a failure says which fields were read wrong.
-    expect({ share: accuracy.right / accuracy.total >= TARGET, misses: accuracy.misses }).toEqual({
-      share: true,
-      misses: expect.any(Array),
-    });
-    expect(evaluation.recommendations.map((r) => r.number)).toEqual(expected.recommendations.map((r) => r.number));
-    const everything = JSON.stringify(evaluation);
-    expect(everything).not.toMatch(/\bPage \d+ (?:of|de|sur) \d+\b/i);
-  });
-});
+describe.each(FIXTURES.map((f) => [`${f.name} (${f.language})`, f.name] as const))(
+  'the matrix %s',
+  (_, name) => {
+    it.each(['docx', 'pdf'] as const)(
+      'reads at least 98 percent of its fields right from the .%s',
+      async (kind) => {
+        const { buffer, expected } = loadFixture(name, kind);
+        const { evaluation } = await importMatrixFile(buffer, `${name}.${kind}`);
+        const accuracy = measureAccuracy(expected, evaluation);
+        // The misses are in the message, so a failure says which fields were read wrong.
+        expect({ share: accuracy.right / accuracy.total >= TARGET, misses: accuracy.misses }).toEqual({
+          share: true,
+          misses: expect.any(Array),
+        });
+        expect(evaluation.recommendations.map((r) => r.number)).toEqual(
+          expected.recommendations.map((r) => r.number),
+        );
+        const everything = JSON.stringify(evaluation);
+        expect(everything).not.toMatch(/\bPage \d+ (?:of|de|sur) \d+\b/i);
+      },
+    );
+  },
+);

@@ -35,7 +35,9 @@ export function dropStruck(cell: string): string {
   return (
     cell
       // Struck text that takes its separator with it ("~~Discarded /~~") takes no other.
-      .replace(/\uE000[^\uE001]*(?:\uE001|$)/g, (m) => (/^\uE000\s*[/|]|[/|]\s*(?:\uE001)?$/.test(m) ? ' ' : '\uE002'))
+      .replace(/\uE000[^\uE001]*(?:\uE001|$)/g, (m) =>
+        /^\uE000\s*[/|]|[/|]\s*(?:\uE001)?$/.test(m) ? ' ' : '\uE002',
+      )
       // A struck choice takes one separator with it: "A / ~B~ / C" → "A / C", "~A~/B" → "B".
       .replace(/\s*[/|]\s*\uE002|\uE002\s*[/|]\s*/g, '')
       .replace(/\uE002/g, '')

@@ -8,8 +8,8 @@
 import { mentionsFundingCondition, parseTimeframe } from '../../../lib/parseTimeframe.js';
 import type { ActionStatus } from '../../actions/model.js';
 import type { ImportedAction, ImportWarning, StatusTemplate } from '../model.js';
-import { type ActionRow, splitRunTogether } from './matrixKeyActions.js';
 import { type InlineDetails, readInlineDetails } from './matrixInlineDetails.js';
+import { type ActionRow, splitRunTogether } from './matrixKeyActions.js';
 import { append, stripEmphasis } from './matrixValues.js';
 import { readStatus } from './matrixWords.js';
 

@@ -71,7 +71,9 @@ describe('phase 7: assembling the evaluation', () => {
     expect(sources).toEqual({
       header: 'Evaluation title/year: Review of the orientation days, 2024',
       recommendations: ['Evaluation recommendation 1: …', 'Evaluation recommendation 2: …'],
-      headerLines: [{ cells: ['Evaluation title/year: Review of the orientation days, 2024'], where: 'line 1' }],
+      headerLines: [
+        { cells: ['Evaluation title/year: Review of the orientation days, 2024'], where: 'line 1' },
+      ],
       recommendationLines: [
         [{ cells: ['Evaluation recommendation 1: …'], where: 'line 2' }],
         [{ cells: ['Evaluation recommendation 2: …'], where: 'line 3' }],

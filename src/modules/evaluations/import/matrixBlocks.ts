@@ -115,7 +115,12 @@ export function cutRecommendations(lines: CleanLine[]): MatrixBlocks {
       heading !== null &&
       !(l.cells[0] === '' && inTable) &&
       // "(see recommendation 1)" cut at the start of a line points back; it starts nothing.
-      !(heading.closing === ')' && cur !== null && heading.number !== null && !follows(cur.number, heading.number)) &&
+      !(
+        heading.closing === ')' &&
+        cur !== null &&
+        heading.number !== null &&
+        !follows(cur.number, heading.number)
+      ) &&
       !isLabelOnly(l, heading);
     if (heading && isHeading) {
       cur = {

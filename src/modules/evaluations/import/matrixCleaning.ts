@@ -74,7 +74,9 @@ function expand(lines: MatrixLine[]): { line: MatrixLine; read: MatrixLine; para
   return lines.flatMap((read) => {
     const filled = read.cells.filter((c) => c.trim() !== '');
     if (filled.length === 1 && filled[0].includes('\n')) {
-      return filled[0].split('\n').map((p, paragraph) => ({ line: { ...read, cells: [p.trim()] }, read, paragraph }));
+      return filled[0]
+        .split('\n')
+        .map((p, paragraph) => ({ line: { ...read, cells: [p.trim()] }, read, paragraph }));
     }
     return [{ line: read, read, paragraph: 0 }];
   });

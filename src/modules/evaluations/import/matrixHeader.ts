@@ -82,7 +82,10 @@ export function readMatrixHeader(lines: CleanLine[]): MatrixHeader {
     const split = splitAfterFirstSentence(v);
     // The full stop that ends the sentence goes; one that ends an abbreviation ("S.L.", "Ltd.") stays.
     const first = (split ? split[0] : v).trim();
-    const who = ABBREVIATION.test(first.slice(-12, -1)) || /(?:\p{Lu}\.){2,}$/u.test(first) ? first : first.replace(/\.$/, '');
+    const who =
+      ABBREVIATION.test(first.slice(-12, -1)) || /(?:\p{Lu}\.){2,}$/u.test(first)
+        ? first
+        : first.replace(/\.$/, '');
     h.evaluators = append(h.evaluators, who, '; ');
     if (split) {
       h.notes.push(split[1].trim());

@@ -103,12 +103,12 @@ describe('a timeframe and unit written at the end of an action', () => {
   });
 
   // BUG: any 2–7 capitals read as a unit's acronym: responsible "AR, FA, TI" (language codes), "PDF".
-  it.each([
-    'Translate the leaflet into three languages (AR, FA, TI)',
-    'Publish the report online (PDF)',
-  ])('leaves %j whole: the bracket names no unit', (written) => {
-    expect(read(written)).toBeNull();
-  });
+  it.each(['Translate the leaflet into three languages (AR, FA, TI)', 'Publish the report online (PDF)'])(
+    'leaves %j whole: the bracket names no unit',
+    (written) => {
+      expect(read(written)).toBeNull();
+    },
+  );
 
   // BUG: after a comma, a clause that merely mentions a span of time is read as a timeframe:
   // → text "Renew the agreement", timeframe "which expires after 12 months".

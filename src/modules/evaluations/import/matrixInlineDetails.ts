@@ -19,7 +19,8 @@ const MONTHS =
 const TIME_WORDS = new RegExp(
   String.raw`\b(?:q[1-4]|t[1-4]|h[12]|s[12]|(?:19|20)\d{2}|${MONTHS}|months?|mois|mes(?:es)?|weeks?|semaines?|semanas?|years?|ans?|annees?|anos?|quarters?|trimestres?|semest(?:re|er)s?|ongoing|continuous(?:ly)?|en\s+continu|continu|continuo|en\s+curso|permanent(?:e)?|immediately|immediatement|inmediatamente|end\s+of|fin\s+(?:de|du)|finales\s+de|by\s+the\s+end)\b`,
 );
-const SPAN = /\b(?:days?|jours?|dias?|weeks?|semaines?|semanas?|months?|mois|mes(?:es)?|years?|ans|annees?|anos?)\b/;
+const SPAN =
+  /\b(?:days?|jours?|dias?|weeks?|semaines?|semanas?|months?|mois|mes(?:es)?|years?|ans|annees?|anos?)\b/;
 const RELATIVE = /\b(?:after|apres|despues|within|dans\s+les|dentro\s+de|before|avant|antes)\b/;
 
 const UNIT_WORDS =
@@ -36,23 +37,34 @@ function isTime(part: string, year: number | null, loose = true): boolean {
   const reading = parseTimeframe(part, { year });
   if (reading.kind === 'window') return true;
   // A relative time: "1 à 3 mois après l'adoption des horaires", "within six months".
-  if (RELATIVE.test(f) && /\d|\b(?:one|two|three|six|un|une|deux|trois|six|uno|dos|tres|seis)\b/.test(f) && SPAN.test(f))
+  if (
+    RELATIVE.test(f) &&
+    /\d|\b(?:one|two|three|six|un|une|deux|trois|six|uno|dos|tres|seis)\b/.test(f) &&
+    SPAN.test(f)
+  )
     return true;
   if (!loose) return false;
   // Set apart by brackets or a dash: a start ("a partir de 2025") or a time with no due date ("Ongoing").
-  if (/^(?:from|starting|as\s+of|a\s+partir\s+de|des|desde|a\s+partire\s+da)\b/.test(f) && /\b(?:19|20)\d{2}\b/.test(f))
+  if (
+    /^(?:from|starting|as\s+of|a\s+partir\s+de|des|desde|a\s+partire\s+da)\b/.test(f) &&
+    /\b(?:19|20)\d{2}\b/.test(f)
+  )
     return true;
   return reading.kind === 'none' && TIME_WORDS.test(f);
 }
 
 /** A tail that is a clause of the sentence, not a detail: "which expires after 12 months". */
-const CLAUSE = /^(?:which|that|who|where|when|as|especially|in\s+line|qui|que|dont|lorsque|notamment|en\s+particulier|cuyo|cuya|lo\s+que|especialmente|en\s+particular)\b/;
+const CLAUSE =
+  /^(?:which|that|who|where|when|as|especially|in\s+line|qui|que|dont|lorsque|notamment|en\s+particulier|cuyo|cuya|lo\s+que|especialmente|en\s+particular)\b/;
 
 /** A tail that names a unit: short, no sentence, with a unit's word or an acronym ("HR", "M&E"). */
 function isUnit(part: string): boolean {
   const p = part.trim();
   if (!p || p.split(/\s+/).length > 8 || /[.!?]$/.test(p) || /^\p{Ll}/u.test(p)) return false;
-  return UNIT_WORDS.test(foldText(p)) || /^(?:[A-Z][A-Z&]{1,6}s?)(?:\s*(?:,|and|et|y|&|\/)\s*[A-Z][A-Z&]{1,6}s?)*$/.test(p);
+  return (
+    UNIT_WORDS.test(foldText(p)) ||
+    /^(?:[A-Z][A-Z&]{1,6}s?)(?:\s*(?:,|and|et|y|&|\/)\s*[A-Z][A-Z&]{1,6}s?)*$/.test(p)
+  );
 }
 
 /** A short name ("Reception desk", "Senior lawyer"): a capital, a few words, no sentence. */
@@ -60,7 +72,9 @@ const isName = (part: string) =>
   part.split(/\s+/).length <= 6 &&
   !/[.!?;:]$/.test(part) &&
   !/\d/.test(part) &&
-  !/^(?:with|for|to|in|on|and|or|by|the|a|an|avec|pour|par|et|ou|en|de|du|des|la|le|les|un|une|con|para|por|y|o|el|los|las|del|al|especially|notamment|especialmente)\b/i.test(part);
+  !/^(?:with|for|to|in|on|and|or|by|the|a|an|avec|pour|par|et|ou|en|de|du|des|la|le|les|un|une|con|para|por|y|o|el|los|las|del|al|especially|notamment|especialmente)\b/i.test(
+    part,
+  );
 
 const cleanEnd = (s: string) => s.replace(/[\s,;:–—-]+$/, '').trim();
 
@@ -103,7 +117,10 @@ function readBracket(inside: string, year: number | null): Omit<InlineDetails, '
   if (time >= 0) {
     let end = time;
     while (kinds[end + 1] === 'funding') end++;
-    timeframe = parts.slice(time, end + 1).map((p) => p.trim()).join(', ');
+    timeframe = parts
+      .slice(time, end + 1)
+      .map((p) => p.trim())
+      .join(', ');
   }
   let responsible: string | null = null;
   if (units.length) {

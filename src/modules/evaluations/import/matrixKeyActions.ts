@@ -11,7 +11,8 @@ import { append, dropInstruction, isInstruction } from './matrixValues.js';
 
 const TABLE_HEADER_CELL = {
   text: /^(?:key\s+actions?|actions?\s+cles?|acciones\s+clave|actions?|acciones)\b/,
-  timeframe: /\b(?:timeframe|time\s*frame|deadline|timeline|delai|echeance|calendrier|plazo|fecha\s+limite|calendario)/,
+  timeframe:
+    /\b(?:timeframe|time\s*frame|deadline|timeline|delai|echeance|calendrier|plazo|fecha\s+limite|calendario)/,
   responsible: /\b(?:responsib|responsable)/,
   comments:
     /\b(?:comments?|action\s+taken|commentaires?|comentarios?|implementation\s+monitoring|suivi|seguimiento)/,
@@ -29,7 +30,9 @@ export const DEFAULT_COLUMNS: Column[] = ['text', 'timeframe', 'responsible', 'c
 const REC = String.raw`(?:\d{1,3}|[A-Z]|[IVXLC]{1,7})`;
 const NUMBER_END = String.raw`\s|$|[:)]|[-–,&]\s*${REC}\.\d`;
 const ACTION_NUMBER = new RegExp(String.raw`^(${REC}\.\d{1,3})\.?(?=${NUMBER_END}|[A-Za-z])`);
-const NUMBER_JOINER = new RegExp(String.raw`^\s*(and|&|,|et|e|y|to|-|–)\s*(${REC}\.\d{1,3})\.?(?=${NUMBER_END})`);
+const NUMBER_JOINER = new RegExp(
+  String.raw`^\s*(and|&|,|et|e|y|to|-|–)\s*(${REC}\.\d{1,3})\.?(?=${NUMBER_END})`,
+);
 const BULLET = /^\s*(?:[-•●▪◦*–·]|\(?[a-z]\)|\(?\d{1,2}[.)](?!\d))\s+/i;
 
 /** One row of key actions as written: its numbers and its cells by column. */
@@ -96,8 +99,11 @@ export function readColumns(cells: string[], under: Column[] | null): Column[] {
   });
   if (!under) {
     // "Implementation monitoring" is a merged cell over comments and status.
-    const monitoring = cells.findIndex((c) => /implementation\s+monitoring|suivi|seguimiento/.test(headerText(c)));
-    if (monitoring >= 0 && next.filter((col) => col === 'status').length === 0) next[monitoring + 1] = 'status';
+    const monitoring = cells.findIndex((c) =>
+      /implementation\s+monitoring|suivi|seguimiento/.test(headerText(c)),
+    );
+    if (monitoring >= 0 && next.filter((col) => col === 'status').length === 0)
+      next[monitoring + 1] = 'status';
   }
   for (let i = 0; i < next.length; i++) if (!next[i]) next[i] = DEFAULT_COLUMNS[i] ?? 'comments';
   return next;

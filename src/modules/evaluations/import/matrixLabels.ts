@@ -90,7 +90,9 @@ const HEADER_LABELS: [HeaderKind, RegExp][] = [
   ],
   [
     'year',
-    label(String.raw`year(?:\s+of\s+(?:the\s+)?evaluation)?|annee(?:\s+de\s+l'evaluation)?|ano(?:\s+de\s+la\s+evaluacion)?`),
+    label(
+      String.raw`year(?:\s+of\s+(?:the\s+)?evaluation)?|annee(?:\s+de\s+l'evaluation)?|ano(?:\s+de\s+la\s+evaluacion)?`,
+    ),
   ],
   [
     'period',

@@ -8,8 +8,8 @@
 import { foldText } from '../../../lib/text.js';
 import type { ImportedRecommendation, ImportWarning, SourceLine } from '../model.js';
 import { lineText, sourceLine } from './lines.js';
-import { readLines } from './matrixCleaning.js';
 import type { BlockLine, RecommendationBlock } from './matrixBlocks.js';
+import { readLines } from './matrixCleaning.js';
 import {
   type ActionRow,
   type Column,

@@ -30,7 +30,10 @@ const HEADER_CELLS: [WideColumn, RegExp][] = [
     'recommendation',
     /^(?:evaluation\s+)?(?:recomm?[ae]ndations?|recomendacion(?:es)?|raccomandazion[ei])(?:\(s\))?(?:\s+(?:de\s+l'evaluation|de\s+la\s+evaluacion|of\s+the\s+evaluation))?\s*(?:#|no\.?|n°)?$/,
   ],
-  ['keyActions', /^(?:key\s+actions?|actions?\s+cles?|acciones\s+clave|actions?\s+(?:to\s+be\s+taken|prevues|planned))/],
+  [
+    'keyActions',
+    /^(?:key\s+actions?|actions?\s+cles?|acciones\s+clave|actions?\s+(?:to\s+be\s+taken|prevues|planned))/,
+  ],
   ['responsible', /responsib|responsable/],
   ['timeframe', /timeframe|time\s*frame|deadline|timeline|delai|echeance|calendrier|plazo|calendario/],
   ['comments', /^(?:comments?|commentaires?|comentarios?)\b/],
@@ -50,7 +53,9 @@ function wideHeader(cells: string[]): (WideColumn | null)[] | null {
     return HEADER_CELLS.find(([, re]) => re.test(f))?.[0] ?? null;
   });
   const has = (c: WideColumn) => columns.includes(c);
-  return has('recommendation') && has('keyActions') && (has('response') || has('responsible')) ? columns : null;
+  return has('recommendation') && has('keyActions') && (has('response') || has('responsible'))
+    ? columns
+    : null;
 }
 
 /** "I. Text", "3) Text", "Recommendation 2: Text", "B – Text": the number and the text. */

@@ -135,7 +135,7 @@ export function readPriority(written: string): PriorityReading {
   const f = foldText(written).trim();
   if (NONE_VALUE.test(f)) return { level: 'none' };
   // The template's choices left as they were ("High/Medium/Low", "1/2/3"): no priority given.
-  const CHOICE = String.raw`(?:high|medium|low|haute|moyenne|basse|alta|media|baja|[1-3])`;
+  const CHOICE = '(?:high|medium|low|haute|moyenne|basse|alta|media|baja|[1-3])';
   if (new RegExp(String.raw`^${CHOICE}\s*\/\s*${CHOICE}\s*\/\s*${CHOICE}\b`).test(f)) return { level: null };
   // Two of them ("High/Medium", "3/2"): a range, read as its higher priority.
   const pair = f.match(new RegExp(String.raw`^(${CHOICE})\s*\/\s*(${CHOICE})\s*$`));

@@ -44,7 +44,10 @@ const HEADER_WORDS: [string, RegExp][] = [
   ['text', /^(?:key\s+actions?|actions?\s+cl[eé]s?|acciones\s+clave)$/i],
   ['timeframe', /timeframe|time\s*frame|deadline|d[ée]lai|[ée]ch[ée]ance|plazo|fecha/i],
   ['responsible', /responsib|responsable/i],
-  ['comments', /comments?|action\s+taken|commentaires?|comentarios?|implementation\s+monitoring|suivi|seguimiento/i],
+  [
+    'comments',
+    /comments?|action\s+taken|commentaires?|comentarios?|implementation\s+monitoring|suivi|seguimiento/i,
+  ],
   ['status', /^(?:status|statut|estado)$/i],
 ];
 
@@ -155,7 +158,8 @@ export class PdfLayout {
       const key = furnitureKey(line, pageNo, pages, box.top);
       const text = joinPieces(line, texts);
       const inMargin = box.top < 0.12 || box.bottom > 0.86;
-      const furniture = inMargin && (PAGE_NUMBER.test(text) || (repeated.has(key) && !LOOKS_LIKE_CONTENT.test(text)));
+      const furniture =
+        inMargin && (PAGE_NUMBER.test(text) || (repeated.has(key) && !LOOKS_LIKE_CONTENT.test(text)));
       blocks.push({
         cells: [text],
         top: first.y + first.height,
@@ -190,7 +194,9 @@ export class PdfLayout {
           left: table.left,
           right: table.right,
           table,
-          lastRow: r === rows - 1 || table.cells.some((c) => c.row <= r && c.row + c.rowSpan >= rows && c.rowSpan > 1),
+          lastRow:
+            r === rows - 1 ||
+            table.cells.some((c) => c.row <= r && c.row + c.rowSpan >= rows && c.rowSpan > 1),
         });
       }
     }
@@ -221,7 +227,8 @@ export class PdfLayout {
     const open = this.openTable;
     // The same table continued (on this page or the next): the same outer edges. Its columns
     // may be drawn differently on the next page (a merged cell no longer splits them).
-    const edges = open !== null && Math.abs(open.left - table.left) < 6 && Math.abs(open.right - table.right) < 6;
+    const edges =
+      open !== null && Math.abs(open.left - table.left) < 6 && Math.abs(open.right - table.right) < 6;
     if (firstOnPage) this.continuedGrid = edges ? table : null;
     const continued = edges && this.continuedGrid === table;
     const sameTable = continued || (edges && open?.xs.length === table.xs.length);
@@ -234,14 +241,26 @@ export class PdfLayout {
       const prev = this.lines[this.lines.length - 1];
       // (A header row at the foot of a page is whole: the table's rows start on the next.)
       const prevIsHeader = prev !== undefined && HEADER_WORDS[0][1].test(prev.cells[0]?.trim() ?? '');
-      if (this.lastRowReachedBottom && prev?.table === open.id && !prevIsHeader && continues(prev.cells, cells)) {
+      if (
+        this.lastRowReachedBottom &&
+        prev?.table === open.id &&
+        !prevIsHeader &&
+        continues(prev.cells, cells)
+      ) {
         prev.cells = prev.cells.map((c, i) => joinCut(c, cells[i] ?? '', this.hyphenated));
         return;
       }
     }
     if (!open || !sameTable) {
       this.tableNo++;
-      this.openTable = { id: this.tableNo, header: [key], rows: 1, xs: table.xs, left: table.left, right: table.right };
+      this.openTable = {
+        id: this.tableNo,
+        header: [key],
+        rows: 1,
+        xs: table.xs,
+        left: table.left,
+        right: table.right,
+      };
       this.continuedGrid = null;
     } else {
       // A second header row (the sub-header under a merged cell) is repeated with the first.
@@ -262,12 +281,17 @@ export class PdfLayout {
       words.slice(1).some((t) => HEADER_WORDS[1][1].test(t) || HEADER_WORDS[2][1].test(t));
     if (isHeader) {
       this.columns = row.filter((p) => p.str.trim() !== '').map((p) => p.x);
-      this.lines.push({ cells: row.filter((p) => p.str.trim() !== '').map((p) => cleanCell(p.str)), where, box });
+      this.lines.push({
+        cells: row.filter((p) => p.str.trim() !== '').map((p) => cleanCell(p.str)),
+        where,
+        box,
+      });
       this.wrapped = false;
       return;
     }
     const first = joinPieces([row[0]], texts);
-    if (/^(?:evaluation\s+)?recomm?[ae]nda(?:tion|ción)\s*(?:#|n°|nº)?\s*\w/i.test(first)) this.columns = null;
+    if (/^(?:evaluation\s+)?recomm?[ae]nda(?:tion|ción)\s*(?:#|n°|nº)?\s*\w/i.test(first))
+      this.columns = null;
     if (this.columns) {
       const cols = this.columns;
       const cells: Piece[][] = cols.map(() => []);
@@ -298,7 +322,8 @@ export class PdfLayout {
       !STARTS_ITEM.test(cells[0])
     ) {
       prev.cells[0] = joinWrapped(prev.cells[0], cells[0], this.hyphenated);
-      if (prev.box) prev.box = { ...prev.box, bottom: box.bottom, right: Math.max(prev.box.right, box.right) };
+      if (prev.box)
+        prev.box = { ...prev.box, bottom: box.bottom, right: Math.max(prev.box.right, box.right) };
     } else this.lines.push({ cells, where, box });
     const last = row[row.length - 1];
     this.wrapped = groups.length === 1 && last.x + last.width > right - 60;
@@ -318,7 +343,8 @@ export class PdfLayout {
       const first = line[0];
       // (A dash or other mark alone goes with the word after it: the line could not break between them.)
       const firstWord = t.match(/^(?:[–—\-•·]\s+)?\S+/)?.[0] ?? t;
-      const wordWidth = (first.width * firstWord.length) / Math.max(1, (texts.get(first) ?? first.str).length);
+      const wordWidth =
+        (first.width * firstWord.length) / Math.max(1, (texts.get(first) ?? first.str).length);
       // The line above ended short of the edge though this line's first word would have fitted: a new paragraph.
       const fits = prevEnd + first.height * 0.25 + wordWidth < edge - 1;
       if (!text) text = t;

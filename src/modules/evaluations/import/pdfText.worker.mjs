@@ -112,7 +112,8 @@ function subpaths(data) {
       cur = [[data[i + 1], data[i + 2]]];
       i += 3;
     } else if (op === LINE) {
-      (cur ??= []).push([data[i + 1], data[i + 2]]);
+      if (!cur) cur = [];
+      cur.push([data[i + 1], data[i + 2]]);
       i += 3;
     } else if (op === CURVE) {
       curved = true;

@@ -192,4 +192,3 @@ export async function readPages(buf: Buffer, name: string): Promise<PageData[]> 
     });
   });
 }
-

@@ -27,7 +27,7 @@ export async function readPdfLines(
   }
   const layout = new PdfLayout(hyphenatedWords(pages));
   const repeated = PdfLayout.furniture(pages);
-  pages.forEach((page, i) => layout.addPage(page, i + 1, repeated, pages.length));
+  for (const [i, page] of pages.entries()) layout.addPage(page, i + 1, repeated, pages.length);
   const lines = layout.result();
   const warnings: ImportWarning[] = [];
   if (!lines.some((l) => l.table !== undefined)) {
