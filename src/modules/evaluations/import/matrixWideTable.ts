@@ -28,11 +28,11 @@ const HEADER_CELLS: [WideColumn, RegExp][] = [
   ['response', /management\s+response|reponse\s+de\s+la|respuesta\s+de\s+la/],
   [
     'recommendation',
-    /^(?:evaluation\s+)?(?:recomm?[ae]ndations?|recomendacion(?:es)?|raccomandazion[ei])(?:\(s\))?(?:\s+(?:de\s+l'evaluation|de\s+la\s+evaluacion|of\s+the\s+evaluation))?\s*(?:#|no\.?|n°)?$/,
+    /^(?:evaluation\s+)?(?:recomm?[ae]ndations?|recomendacion(?:es)?|raccomandazion[ei])(?:\(s\))?(?:\s+(?:de\s+l'evaluation|de\s+la\s+evaluacion|of\s+the\s+evaluation))?\s*(?:#|no\.?|n°)?\s*(?:\([^)]*\))?$/,
   ],
   [
     'keyActions',
-    /^(?:key\s+actions?|actions?\s+cles?|acciones\s+clave|actions?\s+(?:to\s+be\s+taken|prevues|planned))/,
+    /^(?:key\s+actions?|(?:follow[\s-]*up|planned|proposed|agreed|management)\s+actions?|actions?(?:\s*\(s\))?(?:\s+(?:to\s+be\s+taken|planned|prevues|cles?))?$|actions?\s+cles?|acciones(?:\s+clave)?)/,
   ],
   ['responsible', /responsib|responsable/],
   ['timeframe', /timeframe|time\s*frame|deadline|timeline|delai|echeance|calendrier|plazo|calendario/],
