@@ -13,6 +13,7 @@ import { createUnit } from '../modules/units/service.js';
 import { buildApp } from '../server/app.js';
 import { systemCaller } from '../server/caller.js';
 import { testDatabases } from '../test/databases.js';
+import { sampleEvaluation, sampleRecommendation } from '../test/evaluations.js';
 import { as, setupAdmin, signedInMember } from '../test/session.js';
 import type { Database } from './client.js';
 import { isoTimestamp } from './timestamps.js';
@@ -96,44 +97,30 @@ describe.each(testDatabases())('timestamps on $name', ({ open }) => {
       })
     ).id;
     evaluationId = (
-      await saveEvaluation(database.db, caller, {
-        title: 'Welcome desks',
-        year: 2026,
-        period: null,
-        evaluators: null,
-        owner: null,
-        publishedOn: '2025-01-31',
-        overallComment: null,
-        statusTemplate: 'classic',
-        notes: [],
-        recommendations: [
-          {
-            number: '1',
-            text: 'Extend opening hours.',
-            addressedTo: null,
-            priority: 1,
-            priorityJustification: null,
-            response: 'accepted',
-            responseText: null,
-            status: null,
-            comments: null,
-            notes: [],
-            actions: [
-              {
-                number: '1.1',
-                text: 'Open on Saturdays',
-                timeframe: 'Q1 2027',
-                due: { from: '2027-01-01', to: '2027-03-31', inferred: false },
-                responsible: 'City coordinators',
-                fundingConditional: false,
-                status: null,
-                comments: null,
-                unitIds: [unit],
-              },
-            ],
-          },
-        ],
-      })
+      await saveEvaluation(
+        database.db,
+        caller,
+        sampleEvaluation({
+          publishedOn: '2025-01-31',
+          recommendations: [
+            sampleRecommendation({
+              actions: [
+                {
+                  number: '1.1',
+                  text: 'Open on Saturdays',
+                  timeframe: 'Q1 2027',
+                  due: { from: '2027-01-01', to: '2027-03-31', inferred: false },
+                  responsible: 'City coordinators',
+                  fundingConditional: false,
+                  status: null,
+                  comments: null,
+                  unitIds: [unit],
+                },
+              ],
+            }),
+          ],
+        }),
+      )
     ).id;
     const patched = await admin({
       method: 'PATCH',

@@ -15,6 +15,7 @@ import { type Database, type Db, openDatabase } from '../../db/client.js';
 import { createMailer } from '../../lib/mail.js';
 import { systemCaller } from '../../server/caller.js';
 import { testDatabases } from '../../test/databases.js';
+import { sampleEvaluation, sampleRecommendation } from '../../test/evaluations.js';
 import { startSmtp, type TestSmtp } from '../../test/smtp.js';
 import { ROOT } from '../../test/spawn.js';
 import { ensureDefaultOrganisation } from '../accounts/service.js';
@@ -46,32 +47,20 @@ async function seed(db: Db, emails: { city: string[]; comms: string[] }) {
     comments: null,
     unitIds: [unitId],
   });
-  const { id } = await saveEvaluation(db, caller, {
-    title: 'Long-term programme',
-    year: 2026,
-    period: null,
-    evaluators: null,
-    owner: null,
-    publishedOn: null,
-    overallComment: null,
-    statusTemplate: 'classic',
-    notes: [],
-    recommendations: [
-      {
-        number: '1',
-        text: 'Keep going.',
-        addressedTo: null,
-        priority: null,
-        priorityJustification: null,
-        response: 'accepted',
-        responseText: null,
-        status: null,
-        comments: null,
-        notes: [],
-        actions: [act('1.1', city.id), act('1.2', comms.id)],
-      },
-    ],
-  });
+  const { id } = await saveEvaluation(
+    db,
+    caller,
+    sampleEvaluation({
+      title: 'Long-term programme',
+      recommendations: [
+        sampleRecommendation({
+          text: 'Keep going.',
+          priority: null,
+          actions: [act('1.1', city.id), act('1.2', comms.id)],
+        }),
+      ],
+    }),
+  );
   const roundId = await openRound(
     db,
     caller,

@@ -8,6 +8,7 @@ import type { Database } from '../../db/client.js';
 import { createMailer } from '../../lib/mail.js';
 import { systemCaller } from '../../server/caller.js';
 import { testDatabases } from '../../test/databases.js';
+import { sampleEvaluation, sampleRecommendation } from '../../test/evaluations.js';
 import { linksIn, startSmtp, type TestSmtp } from '../../test/smtp.js';
 import { createUser, ensureDefaultOrganisation, setLanguage } from '../accounts/service.js';
 import { listReports, reviewReport } from '../actions/reports.js';
@@ -81,37 +82,23 @@ for (const target of testDatabases()) {
         })
       ).id;
       evaluationId = (
-        await saveEvaluation(database.db, caller(), {
-          title: 'Welcome desks',
-          year: 2026,
-          period: null,
-          evaluators: null,
-          owner: null,
-          publishedOn: '2026-06-30',
-          overallComment: null,
-          statusTemplate: 'classic',
-          notes: [],
-          recommendations: [
-            {
-              number: '1',
-              text: 'Extend opening hours.',
-              addressedTo: null,
-              priority: 1,
-              priorityJustification: null,
-              response: 'accepted',
-              responseText: null,
-              status: null,
-              comments: null,
-              notes: [],
-              actions: [
-                action('1.1', 'Pilot evening sessions', '2026-12-31', [city]),
-                action('1.2', 'Translate the forms', '2027-03-31', [comms]),
-                action('1.3', 'N/A as already planned', '2026-12-31', [city]),
-                action('1.4', 'Hire a coordinator', '2026-12-31', [city], 'completed'),
-              ],
-            },
-          ],
-        })
+        await saveEvaluation(
+          database.db,
+          caller(),
+          sampleEvaluation({
+            publishedOn: '2026-06-30',
+            recommendations: [
+              sampleRecommendation({
+                actions: [
+                  action('1.1', 'Pilot evening sessions', '2026-12-31', [city]),
+                  action('1.2', 'Translate the forms', '2027-03-31', [comms]),
+                  action('1.3', 'N/A as already planned', '2026-12-31', [city]),
+                  action('1.4', 'Hire a coordinator', '2026-12-31', [city], 'completed'),
+                ],
+              }),
+            ],
+          }),
+        )
       ).id;
     });
     const ctx = (today = '2026-11-26', mail = true) => ({ ...LINKS, mail, today });
@@ -173,32 +160,20 @@ for (const target of testDatabases()) {
         aliases: [],
         focalPoints: [],
       });
-      const other = await saveEvaluation(database.db, caller(), {
-        title: 'Budget review',
-        year: 2026,
-        period: null,
-        evaluators: null,
-        owner: null,
-        publishedOn: null,
-        overallComment: null,
-        statusTemplate: 'classic',
-        notes: [],
-        recommendations: [
-          {
-            number: '1',
-            text: 'Audit.',
-            addressedTo: null,
-            priority: null,
-            priorityJustification: null,
-            response: 'accepted',
-            responseText: null,
-            status: null,
-            comments: null,
-            notes: [],
-            actions: [action('1.1', 'Audit the budget', '2027-01-01', [finance.id])],
-          },
-        ],
-      });
+      const other = await saveEvaluation(
+        database.db,
+        caller(),
+        sampleEvaluation({
+          title: 'Budget review',
+          recommendations: [
+            sampleRecommendation({
+              text: 'Audit.',
+              priority: null,
+              actions: [action('1.1', 'Audit the budget', '2027-01-01', [finance.id])],
+            }),
+          ],
+        }),
+      );
       await expect(
         openRound(
           database.db,

@@ -9,6 +9,7 @@ import type { Database } from '../../db/client.js';
 import { buildApp } from '../../server/app.js';
 import { systemCaller } from '../../server/caller.js';
 import { testDatabases } from '../../test/databases.js';
+import { sampleEvaluation, sampleRecommendation } from '../../test/evaluations.js';
 import { as, setupAdmin, signedInMember } from '../../test/session.js';
 import { ensureDefaultOrganisation } from '../accounts/service.js';
 import { saveEvaluation } from '../evaluations/service.js';
@@ -69,42 +70,28 @@ describe.each(testDatabases())('follow-up over HTTP on $name', ({ open }) => {
       })
     ).id;
     evaluationId = (
-      await saveEvaluation(database.db, caller, {
-        title: 'Welcome desks',
-        year: 2026,
-        period: null,
-        evaluators: null,
-        owner: null,
-        publishedOn: '2025-01-31',
-        overallComment: null,
-        statusTemplate: 'classic',
-        notes: [],
-        recommendations: [
-          {
-            number: '1',
-            text: 'Extend opening hours.',
-            addressedTo: null,
-            priority: 1,
-            priorityJustification: null,
-            response: 'accepted',
-            responseText: null,
-            status: null,
-            comments: null,
-            notes: [],
-            actions: [1, 2].map((n) => ({
-              number: `1.${n}`,
-              text: `Action 1.${n}`,
-              timeframe: 'Q1 2027',
-              due: { from: '2027-01-01', to: '2027-03-31', inferred: false },
-              responsible: 'City coordinators',
-              fundingConditional: false,
-              status: null,
-              comments: null,
-              unitIds: [cityUnit],
-            })),
-          },
-        ],
-      })
+      await saveEvaluation(
+        database.db,
+        caller,
+        sampleEvaluation({
+          publishedOn: '2025-01-31',
+          recommendations: [
+            sampleRecommendation({
+              actions: [1, 2].map((n) => ({
+                number: `1.${n}`,
+                text: `Action 1.${n}`,
+                timeframe: 'Q1 2027',
+                due: { from: '2027-01-01', to: '2027-03-31', inferred: false },
+                responsible: 'City coordinators',
+                fundingConditional: false,
+                status: null,
+                comments: null,
+                unitIds: [cityUnit],
+              })),
+            }),
+          ],
+        }),
+      )
     ).id;
   });
   afterAll(async () => {

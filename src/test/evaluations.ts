@@ -1,0 +1,38 @@
+/**
+ * A sample evaluation for tests, in the import shape: one recommendation, accepted, whose actions
+ * the test gives. Tests name only what they are about (title, publication date, actions…).
+ */
+import type { ImportedEvaluation, ImportedRecommendation } from '../modules/evaluations/model.js';
+
+export function sampleRecommendation(over: Partial<ImportedRecommendation> = {}): ImportedRecommendation {
+  return {
+    number: '1',
+    text: 'Extend opening hours.',
+    addressedTo: null,
+    priority: 1,
+    priorityJustification: null,
+    response: 'accepted',
+    responseText: null,
+    status: null,
+    comments: null,
+    notes: [],
+    actions: [],
+    ...over,
+  };
+}
+
+export function sampleEvaluation(over: Partial<ImportedEvaluation> = {}): ImportedEvaluation {
+  return {
+    title: 'Welcome desks',
+    year: 2026,
+    period: null,
+    evaluators: null,
+    owner: null,
+    publishedOn: null,
+    overallComment: null,
+    statusTemplate: 'classic',
+    notes: [],
+    recommendations: [sampleRecommendation()],
+    ...over,
+  };
+}
