@@ -23,7 +23,8 @@ import { saveEvaluation } from '../evaluations/service.js';
 import { createUnit } from '../units/service.js';
 import { deliverDue, enqueue, markInterrupted } from './outbox.js';
 import { runFollowup } from './reminders.js';
-import { getRound, openRound } from './rounds.js';
+import { getRound } from './roundStatus.js';
+import { openRound } from './rounds.js';
 import { outbox } from './schema.js';
 
 const LINKS = { secret: 'delivery test secret', linkBase: 'http://integra.test' };

@@ -18,7 +18,8 @@ import { readRoundLinkToken } from './links.js';
 import { deliverDue } from './outbox.js';
 import { planReminders, previewFollowup, runFollowup } from './reminders.js';
 import { openLink, respondPage, submitReport } from './respond.js';
-import { closeRound, getRound, openRound, previewRound, revokeLink } from './rounds.js';
+import { getRound } from './roundStatus.js';
+import { closeRound, openRound, previewRound, revokeLink } from './rounds.js';
 import { outbox } from './schema.js';
 import { saveSettings } from './settings.js';
 

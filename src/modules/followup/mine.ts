@@ -13,7 +13,7 @@ import { calendarUrl } from './calendar.js';
 import { respondPath, roundLinkToken } from './links.js';
 import type { MyFollowup } from './model.js';
 import { unitsOfPerson } from './reminders.js';
-import { roundCounts } from './rounds.js';
+import { roundCounts } from './roundStatus.js';
 import { digestSubscriptions, rounds, roundUnits } from './schema.js';
 import { getSettings } from './settings.js';
 

@@ -17,7 +17,8 @@ import { respondPath, roundLinkToken } from './links.js';
 import { longDate, renderMessage } from './messages.js';
 import type { FollowupSettings, MessageKind, PlannedMessage } from './model.js';
 import { deliverDue, enqueue, type OutgoingMessage, pendingMessages } from './outbox.js';
-import { byLanguage, type Recipient, unansweredActions } from './rounds.js';
+import { unansweredActions } from './roundStatus.js';
+import { byLanguage, type Recipient } from './rounds.js';
 import { digestSubscriptions, outboxKeys, roundActions, rounds, roundUnits } from './schema.js';
 import { getSettings, localClock } from './settings.js';
 

@@ -21,15 +21,8 @@ import {
 import { personalRoutes } from './personalRoutes.js';
 import { followupPolicies } from './policies.js';
 import { evidenceOfLink, openLink, respondPage, submitReport } from './respond.js';
-import {
-  closeRound,
-  getRound,
-  listRounds,
-  openRound,
-  previewRound,
-  resendToUnit,
-  revokeLink,
-} from './rounds.js';
+import { getRound, listRounds } from './roundStatus.js';
+import { closeRound, openRound, previewRound, resendToUnit, revokeLink } from './rounds.js';
 import {
   type FollowupContext,
   id,
