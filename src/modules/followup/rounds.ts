@@ -1,7 +1,7 @@
 /**
  * Follow-up rounds: an editor opens a round for some evaluations; every unit with open actions in
  * them is asked, by one email per language of its focal points, with the unit's personal link.
- * The round's page shows, per unit, what it was asked and what it did.
+ * Opening, re-sending, revoking and closing are here; where rounds stand is roundStatus.ts.
  */
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
