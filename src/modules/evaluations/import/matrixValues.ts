@@ -19,6 +19,8 @@ export function stripEmphasis(s: string): string {
 
 /** A value with its template instructions removed: "(Time 2) Complete this field…" → "". */
 export function dropInstruction(s: string): string {
+  // An instruction a narrow cell wrapped over several lines is one instruction.
+  if (s.includes('\n') && isInstruction(s.replace(/\s*\n\s*/g, ' '))) return '';
   const kept = s
     .split('\n')
     .filter((p) => !isInstruction(p))

@@ -55,7 +55,9 @@ export function readStatus(written: string, template: StatusTemplate): ActionSta
 export function readResponse(text: string): Response | null {
   const f = foldText(text).trim();
   if (!f) return null;
-  const first = f.split(/(?<=[.!?;])\s|\n/)[0] ?? f;
+  // The first sentence; a line break inside it ("Partially\naccept", a narrow cell's wrap) does not end it
+  // unless the line ends a sentence.
+  const first = f.replace(/(?<![.!?;:])\n/g, ' ').split(/(?<=[.!?;])\s|\n/)[0] ?? f;
   // The sentences that say what happens to "the recommendation". Split, not /[^.]*\brecommendation…[^.]*/g:
   // that regex retries from every position, so a long text without a full stop took quadratic time.
   const said = f.split('.').filter((s) => /\brecommendation\s+(?:is|was|has been)\s/.test(s));

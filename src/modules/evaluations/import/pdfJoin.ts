@@ -26,6 +26,8 @@ export function continues(prev: string[], next: string[]): boolean {
   if (filled.some(([c]) => STARTS_LOWER.test(c))) return true;
   // The first cell written starts a sentence where the cut row's ended one: a new row.
   const [first, above] = filled[0];
+  // A cell holding only the 2022 template's "(Time 0)" was cut before its label.
+  if (/^\((?:time|temps|tiempo|tempo)\s*\d{1,2}\)$/i.test(above)) return true;
   if (!above || (ENDS_SENTENCE.test(above) && /^[\p{Lu}\p{N}]/u.test(first))) return false;
   const onlyWherePrevWrote = filled.every(([, p]) => p !== '');
   const leftEmpty = next.some((c, i) => !c.trim() && (prev[i] ?? '').trim());
