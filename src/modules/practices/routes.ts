@@ -1,4 +1,4 @@
-/** HTTP edge of the good-practice library and the frameworks it is assessed against. */
+/** HTTP edge of the good-practice library (its frameworks' routes are in frameworks/routes.ts). */
 import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -8,7 +8,8 @@ import { fileNameOf } from '../../lib/text.js';
 import type { Caller } from '../../server/caller.js';
 import type { AppContext } from '../../server/context.js';
 import { registerRecordLifecycle } from '../audit/routes.js';
-import { frameworkPolicies, practicePolicies, visibleStatuses } from './policies.js';
+import { frameworkRoutes } from '../frameworks/routes.js';
+import { practicePolicies, visibleStatuses } from './policies.js';
 
 /** Visitors see published practices only, whatever status they ask for. */
 const forCaller = <Q extends { status: CatalogueQuery['status'] }>(caller: Caller, q: Q): Q =>
@@ -17,14 +18,7 @@ const forCaller = <Q extends { status: CatalogueQuery['status'] }>(caller: Calle
 import { Invalid, NotFound } from '../../server/errors.js';
 import { actionWithHistorySchema, newActionSchema } from '../actions/model.js';
 import { checkImportSize, decodeTextFile } from '../evaluations/import/importMatrixFile.js';
-import { parseFrameworkDefinition } from '../frameworks/definitions.js';
-import { frameworkDefinitionSchema } from '../frameworks/model.js';
-import {
-  addFramework,
-  getVisibleFramework,
-  isFrameworkVisible,
-  listFrameworks,
-} from '../frameworks/service.js';
+import { isFrameworkVisible } from '../frameworks/service.js';
 import { practiceSheetDocx, practiceSheetPdf } from './export/practiceSheet.js';
 import { importPracticePages } from './import/importPracticePages.js';
 import {
@@ -35,7 +29,6 @@ import {
   catalogueSchema,
   checklistHeatmapSchema,
   deletedPracticeSchema,
-  frameworkSummarySchema,
   practiceComparisonSchema,
   practiceImportReplySchema,
   practicePageSchema,
@@ -99,55 +92,8 @@ export function practiceRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       }
     };
 
-    app.get(
-      '/frameworks',
-      {
-        config: { policy: frameworkPolicies.read },
-        schema: {
-          tags,
-          summary: 'The criteria frameworks and their versions',
-          response: { 200: z.array(frameworkSummarySchema) },
-        },
-      },
-      (req) => listFrameworks(ctx.db, req.caller),
-    );
-    app.get(
-      '/frameworks/:id/:version',
-      {
-        config: { policy: frameworkPolicies.read },
-        schema: {
-          tags,
-          summary: 'One framework version: criteria, questions, items',
-          params: z.object({ id: z.string(), version: z.coerce.number().int() }),
-          response: { 200: frameworkDefinitionSchema },
-        },
-      },
-      async (req) => {
-        const f = await getVisibleFramework(ctx.db, req.caller, req.params.id, req.params.version);
-        if (!f) throw new NotFound('framework version');
-        return f;
-      },
-    );
-    app.post(
-      '/frameworks',
-      {
-        config: { policy: frameworkPolicies.add },
-        schema: {
-          tags,
-          summary: 'Add a framework version from a JSON or YAML definition',
-          body: z.object({
-            definition: z.string().max(2_000_000),
-            fileName: z.string().max(200).default('framework.json'),
-          }),
-          response: { 201: z.object({ id: z.string(), version: z.number() }) },
-        },
-      },
-      async (req, reply) => {
-        const definition = parseFrameworkDefinition(req.body.definition, req.body.fileName);
-        await addFramework(ctx.db, req.caller, definition);
-        return reply.status(201).send({ id: definition.id, version: definition.version });
-      },
-    );
+    // The frameworks practices are assessed against (frameworks/routes.ts).
+    await app.register(frameworkRoutes(ctx));
 
     app.get(
       '/practices',
