@@ -7,7 +7,6 @@ import { fileURLToPath } from 'node:url';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
-import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import { fromNodeHeaders } from 'better-auth/node';
@@ -35,6 +34,7 @@ import type { AppContext } from './context.js';
 import { Forbidden, Unauthenticated } from './errors.js';
 import { frameworkErrorReply, registerErrorHandler } from './plugins/errors.js';
 import { registerInputChecks } from './plugins/input.js';
+import { registerCompression, registerWebApp } from './plugins/web.js';
 import { checkedSerializerCompiler } from './serializer.js';
 
 export const WEB_DIST = fileURLToPath(new URL('../../dist/web', import.meta.url));
@@ -86,6 +86,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setSerializerCompiler(process.env.VITEST ? checkedSerializerCompiler : serializerCompiler);
   registerErrorHandler(app);
   registerInputChecks(app);
+  await registerCompression(app);
 
   const ctx: AppContext = { db: options.db, today: options.today ?? (() => todayIso()) };
   const mailer = options.mailer ?? createMailer(undefined);
@@ -194,13 +195,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   const webDist = options.webDist === undefined ? WEB_DIST : options.webDist;
   if (webDist && existsSync(path.join(webDist, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false });
-    app.setNotFoundHandler((req, reply) => {
-      if (req.url.startsWith('/api/') || req.method !== 'GET') {
-        return reply.status(404).send({ error: { code: 'not_found', message: 'No such route.' } });
-      }
-      return reply.sendFile('index.html');
-    });
+    await registerWebApp(app, webDist);
   } else {
     app.setNotFoundHandler((req, reply) => {
       if (req.url.startsWith('/api/')) {
