@@ -58,8 +58,11 @@ export const sessionSchema = z.object({
 });
 export type SessionInfo = z.infer<typeof sessionSchema>;
 
-/** Languages a person may choose for the app and their emails. */
-export const PERSON_LANGUAGES = ['en', 'fr', 'es', 'it'] as const;
+/**
+ * Languages a person may choose for the app. Their emails are written in it when the emails have it
+ * (`EMAIL_LANGUAGES`); otherwise (Arabic) in the organisation's default language.
+ */
+export const PERSON_LANGUAGES = ['en', 'fr', 'es', 'it', 'ar'] as const;
 export const languageInputSchema = z.object({ language: z.enum(PERSON_LANGUAGES) }).strict();
 
 // ---- replies: members, invitations, signing in ----

@@ -221,6 +221,12 @@ describe.each(testDatabases())('follow-up over HTTP on $name', ({ open }) => {
       (await member({ method: 'PUT', url: '/api/session/language', payload: { language: 'fr' } })).statusCode,
     ).toBe(200);
     expect((await member('/api/session')).json().language).toBe('fr');
+    // Arabic is an app language too (emails then follow the organisation's language).
+    expect(
+      (await member({ method: 'PUT', url: '/api/session/language', payload: { language: 'ar' } })).statusCode,
+    ).toBe(200);
+    expect((await member('/api/session')).json().language).toBe('ar');
+    await member({ method: 'PUT', url: '/api/session/language', payload: { language: 'fr' } });
     expect(
       (await member({ method: 'PUT', url: '/api/session/language', payload: { language: 'xx' } })).statusCode,
     ).toBe(400);
