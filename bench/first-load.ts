@@ -6,6 +6,7 @@
  * Prints figures; asserts nothing. Builds nothing: run `npx vite build` first.
  *
  *   npx vite build && npm run bench:first-load
+ *   npm run bench:first-load -- --files      each file too
  * Target (issue 12, item 9): ≤ 150 KB of JavaScript, gzip, on each page's first load.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -16,6 +17,7 @@ import { chromium } from 'playwright-core';
 import { WEB_DIST } from '../src/server/app.js';
 import { startServer } from '../src/test/spawn.js';
 
+const FILES = process.argv.includes('--files');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const TARGET_KB = 150;
 const PAGES = [
@@ -69,6 +71,7 @@ try {
     const page = await context.newPage();
     const totals = { js: empty(), css: empty() };
     const pending: Promise<void>[] = [];
+    const files: string[] = [];
     page.on('requestfinished', (request) => {
       const kind =
         request.resourceType() === 'script' ? 'js' : request.resourceType() === 'stylesheet' ? 'css' : null;
@@ -84,6 +87,8 @@ try {
           t.gzip += gzipSync(body).length;
           t.raw += body.length;
           t.encodings.add((await response.headerValue('content-encoding')) ?? 'none');
+          if (FILES)
+            files.push(`  ${kb(gzipSync(body).length).padStart(9)} gzip  ${new URL(request.url()).pathname}`);
         })(),
       );
     });
@@ -98,6 +103,7 @@ try {
         `${target.name.padEnd(10)} ${kind.padEnd(4)} ${String(t.files).padStart(5)} ${kb(t.transferred).padStart(12)} ${kb(t.gzip).padStart(10)} ${kb(t.raw).padStart(10)}  ${verdict}  (${[...t.encodings].join(', ')})`,
       );
     }
+    if (FILES) console.log(files.sort().reverse().join('\n'));
     await context.close();
   }
 } finally {

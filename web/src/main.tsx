@@ -4,48 +4,74 @@ import {
   AppShell,
   Burger,
   Button,
+  Center,
   type CSSVariablesResolver,
   createTheme,
-  Drawer,
   Group,
+  Loader,
   MantineProvider,
   NativeSelect,
   Stack,
   Text,
 } from '@mantine/core';
 import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
-import { StrictMode, useEffect, useState } from 'react';
+import { type ComponentType, lazy, StrictMode, Suspense, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { useTranslation } from 'react-i18next';
-import { createBrowserRouter, Navigate, NavLink, Outlet, RouterProvider, useNavigate } from 'react-router';
 import {
-  ForgotPasswordPage,
-  InvitationPage,
-  MembersPage,
-  ResetPasswordPage,
-  SetupPage,
-  SignInPage,
-} from './accounts/AccountPages';
+  BrowserRouter,
+  Navigate,
+  NavLink,
+  Outlet,
+  type RouteObject,
+  useNavigate,
+  useRoutes,
+} from 'react-router';
 import { can, MembersOnly, useSession } from './accounts/session';
-import { ActionsPage } from './actions/ActionsPage';
 import { api, chooseOrganisation } from './api';
-import { EvaluationsPage } from './evaluations/EvaluationsPage';
-import { ImportPage } from './evaluations/ImportPage';
-import { MatrixPage } from './evaluations/MatrixPage';
-import { MyFollowupPage } from './followup/MyFollowupPage';
-import { NewRoundPage } from './followup/NewRoundPage';
-import { RespondPage } from './followup/RespondPage';
-import { RoundPage } from './followup/RoundPage';
-import { RoundsPage } from './followup/RoundsPage';
-import { SettingsPage as FollowupSettingsPage } from './followup/SettingsPage';
 import i18n, { LANGUAGES } from './i18n';
-import { AssessPage } from './practices/AssessPage';
-import { CataloguePage } from './practices/CataloguePage';
-import { ComparePage } from './practices/ComparePage';
-import { HeatmapPage } from './practices/HeatmapPage';
-import { PracticeImportPage } from './practices/PracticeImportPage';
-import { PracticePage } from './practices/PracticePage';
-import { UnitsPage } from './units/UnitsPage';
+
+/**
+ * Each page is its own chunk, fetched when first opened: a visitor's first load carries the
+ * app's frame and the page they came for, not every screen of the app.
+ */
+function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  return lazy(() => load().then((m) => ({ default: m[name] })));
+}
+const accounts = () => import('./accounts/AccountPages');
+const ForgotPasswordPage = page(accounts, 'ForgotPasswordPage');
+const InvitationPage = page(accounts, 'InvitationPage');
+const MembersPage = page(accounts, 'MembersPage');
+const ResetPasswordPage = page(accounts, 'ResetPasswordPage');
+const SetupPage = page(accounts, 'SetupPage');
+const SignInPage = page(accounts, 'SignInPage');
+const ActionsPage = page(() => import('./actions/ActionsPage'), 'ActionsPage');
+const EvaluationsPage = page(() => import('./evaluations/EvaluationsPage'), 'EvaluationsPage');
+const ImportPage = page(() => import('./evaluations/ImportPage'), 'ImportPage');
+const MatrixPage = page(() => import('./evaluations/MatrixPage'), 'MatrixPage');
+const MyFollowupPage = page(() => import('./followup/MyFollowupPage'), 'MyFollowupPage');
+const NewRoundPage = page(() => import('./followup/NewRoundPage'), 'NewRoundPage');
+const RespondPage = page(() => import('./followup/RespondPage'), 'RespondPage');
+const RoundPage = page(() => import('./followup/RoundPage'), 'RoundPage');
+const RoundsPage = page(() => import('./followup/RoundsPage'), 'RoundsPage');
+const FollowupSettingsPage = page(() => import('./followup/SettingsPage'), 'SettingsPage');
+const AssessPage = page(() => import('./practices/AssessPage'), 'AssessPage');
+const CataloguePage = page(() => import('./practices/CataloguePage'), 'CataloguePage');
+const ComparePage = page(() => import('./practices/ComparePage'), 'ComparePage');
+const HeatmapPage = page(() => import('./practices/HeatmapPage'), 'HeatmapPage');
+const PracticeImportPage = page(() => import('./practices/PracticeImportPage'), 'PracticeImportPage');
+const PracticePage = page(() => import('./practices/PracticePage'), 'PracticePage');
+const UnitsPage = page(() => import('./units/UnitsPage'), 'UnitsPage');
+
+/** The narrow screens' menu (a modal with its scroll area and focus trap), loaded when first opened. */
+const Drawer = lazy(() => import('./MenuDrawer'));
+
+/** Shown while a page's chunk arrives. */
+const loading = (
+  <Center py="xl">
+    <Loader size="sm" />
+  </Center>
+);
 
 /**
  * Colours readable by everyone (WCAG AA, 4.5:1): links and buttons a shade darker than Mantine's
@@ -201,6 +227,8 @@ function LanguageSelect() {
 function Layout() {
   const { t } = useTranslation();
   const [menu, setMenu] = useState(false);
+  // The menu's drawer arrives on the first tap of the menu button, and then stays for its transitions.
+  const [menuUsed, setMenuUsed] = useState(false);
   return (
     <AppShell header={{ height: 56 }} padding="md">
       <AppShell.Header>
@@ -220,23 +248,38 @@ function Layout() {
           <Burger
             hiddenFrom="lg"
             opened={menu}
-            onClick={() => setMenu((m) => !m)}
+            onClick={() => {
+              setMenuUsed(true);
+              setMenu((m) => !m);
+            }}
             aria-label={t('followup.nav.menu')}
             aria-expanded={menu}
           />
         </Group>
       </AppShell.Header>
-      <Drawer opened={menu} onClose={() => setMenu(false)} position="right" title="Integra" hiddenFrom="lg">
-        <Stack>
-          <Stack gap="sm" component="nav" aria-label={t('nav.label')}>
-            <NavLinks onNavigate={() => setMenu(false)} />
-          </Stack>
-          <Account />
-          <LanguageSelect />
-        </Stack>
-      </Drawer>
+      {menuUsed && (
+        <Suspense fallback={null}>
+          <Drawer
+            opened={menu}
+            onClose={() => setMenu(false)}
+            position="right"
+            title="Integra"
+            hiddenFrom="lg"
+          >
+            <Stack>
+              <Stack gap="sm" component="nav" aria-label={t('nav.label')}>
+                <NavLinks onNavigate={() => setMenu(false)} />
+              </Stack>
+              <Account />
+              <LanguageSelect />
+            </Stack>
+          </Drawer>
+        </Suspense>
+      )}
       <AppShell.Main>
-        <Outlet />
+        <Suspense fallback={loading}>
+          <Outlet />
+        </Suspense>
       </AppShell.Main>
     </AppShell>
   );
@@ -244,7 +287,11 @@ function Layout() {
 
 const members = (page: React.ReactNode) => <MembersOnly>{page}</MembersOnly>;
 
-const router = createBrowserRouter([
+/**
+ * The routes, in declarative mode (`useRoutes` under `BrowserRouter`): the app loads its data
+ * with TanStack Query, not route loaders, so the data router's code stays out of the bundle.
+ */
+const routes: RouteObject[] = [
   {
     path: '/',
     element: <Layout />,
@@ -275,14 +322,27 @@ const router = createBrowserRouter([
     ],
   },
   // The page behind a unit's emailed link: public, phone-first, without the app's navigation.
-  { path: '/respond/:token', element: <RespondPage /> },
-]);
+  {
+    path: '/respond/:token',
+    element: (
+      <Suspense fallback={loading}>
+        <RespondPage />
+      </Suspense>
+    ),
+  },
+];
+
+function Routes() {
+  return useRoutes(routes);
+}
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <MantineProvider theme={theme} cssVariablesResolver={cssVariables}>
       <QueryClientProvider client={queryClient}>
-        <RouterProvider router={router} />
+        <BrowserRouter>
+          <Routes />
+        </BrowserRouter>
       </QueryClientProvider>
     </MantineProvider>
   </StrictMode>,

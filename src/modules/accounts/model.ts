@@ -1,7 +1,8 @@
 /** Shapes of the accounts module, shared by the server and the web app. */
 import { z } from 'zod';
+import { ROLE_NAMES } from './roles.js';
 
-export const ROLE_NAMES = ['admin', 'editor', 'contributor', 'reviewer', 'viewer'] as const;
+export { ROLE_NAMES };
 export const roleSchema = z.enum(ROLE_NAMES);
 
 export const newUserSchema = z.object({

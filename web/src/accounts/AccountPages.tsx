@@ -20,7 +20,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useParams, useSearchParams } from 'react-router';
-import { ROLE_NAMES } from '../../../src/modules/accounts/model';
+import { ROLE_NAMES } from '../../../src/modules/accounts/roles';
 import { api } from '../api';
 import { ErrorAlert, fieldError } from '../shared/ui';
 import { useUnits } from '../units/units';
