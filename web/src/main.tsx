@@ -41,7 +41,7 @@ function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, n
 const accounts = () => import('./accounts/AccountPages');
 const ForgotPasswordPage = page(accounts, 'ForgotPasswordPage');
 const InvitationPage = page(accounts, 'InvitationPage');
-const MembersPage = page(accounts, 'MembersPage');
+const MembersPage = page(() => import('./accounts/MembersPage'), 'MembersPage');
 const ResetPasswordPage = page(accounts, 'ResetPasswordPage');
 const SetupPage = page(accounts, 'SetupPage');
 const SignInPage = page(accounts, 'SignInPage');

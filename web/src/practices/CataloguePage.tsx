@@ -11,7 +11,6 @@ import {
   Checkbox,
   Grid,
   Group,
-  Modal,
   NativeSelect,
   Pagination,
   Stack,
@@ -19,15 +18,14 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { Catalogue, FacetCount } from '../../../src/modules/practices/model';
 import { can, useSession } from '../accounts/session';
 import { api, toQuery } from '../api';
-import { DeletedList } from '../shared/Trash';
-import { ErrorAlert, fieldError } from '../shared/ui';
+import { ErrorAlert } from '../shared/ui';
 
 const PAGE_SIZE = 20;
 const FACETS = [
@@ -36,6 +34,13 @@ const FACETS = [
   ['area', 'area'],
   ['fullyMet', 'fullyMet'],
 ] as const;
+
+// What editors add to the catalogue (a new practice, the deleted ones) loads when shown: a
+// visitor's first load carries neither, nor the modal they open in.
+const NewPracticeModal = lazy(() =>
+  import('./NewPracticeModal').then((m) => ({ default: m.NewPracticeModal })),
+);
+const DeletedList = lazy(() => import('../shared/Trash').then((m) => ({ default: m.DeletedList })));
 
 export function CataloguePage() {
   const { t } = useTranslation();
@@ -80,7 +85,11 @@ export function CataloguePage() {
 
   return (
     <Stack>
-      {creating && <NewPracticeModal onClose={() => setCreating(false)} />}
+      {creating && (
+        <Suspense fallback={null}>
+          <NewPracticeModal onClose={() => setCreating(false)} />
+        </Suspense>
+      )}
       <Group justify="space-between">
         <Title order={2}>{t('practices.title')}</Title>
         <Group>
@@ -249,56 +258,10 @@ export function CataloguePage() {
         </Grid.Col>
       </Grid>
       {may.edit && (
-        <DeletedList listPath="/practices/deleted" restorePath={(id) => `/practices/${id}/restore`} />
+        <Suspense fallback={null}>
+          <DeletedList listPath="/practices/deleted" restorePath={(id) => `/practices/${id}/restore`} />
+        </Suspense>
       )}
     </Stack>
-  );
-}
-
-/** A new practice starts with its title; its description and assessment follow on its pages. */
-function NewPracticeModal({ onClose }: { onClose: () => void }) {
-  const { t } = useTranslation();
-  const navigate = useNavigate();
-  const queryClient = useQueryClient();
-  const [title, setTitle] = useState('');
-  const create = useMutation({
-    mutationFn: () =>
-      api<{ ids: string[] }>('/practices', {
-        method: 'POST',
-        json: { practices: [{ title, assessment: { framework: 'spring@1', questions: [] } }] },
-      }),
-    onSuccess: async ({ ids }) => {
-      await queryClient.invalidateQueries();
-      navigate(`/practices/${ids[0]}/assess`);
-    },
-  });
-  return (
-    <Modal opened onClose={onClose} title={t('practices.new')}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          create.mutate();
-        }}
-      >
-        <Stack>
-          <TextInput
-            label={t('evaluation.title')}
-            value={title}
-            onChange={(e) => setTitle(e.currentTarget.value)}
-            required
-            error={fieldError(create.error, 'title')}
-          />
-          <ErrorAlert error={create.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              {t('practices.create')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
   );
 }
