@@ -341,7 +341,10 @@ createRoot(document.getElementById('root')!).render(
     <MantineProvider theme={theme} cssVariablesResolver={cssVariables}>
       <QueryClientProvider client={queryClient}>
         <BrowserRouter>
-          <Routes />
+          {/* Outermost, for the first load in a language other than English (i18n.ts fetches it). */}
+          <Suspense fallback={loading}>
+            <Routes />
+          </Suspense>
         </BrowserRouter>
       </QueryClientProvider>
     </MantineProvider>
