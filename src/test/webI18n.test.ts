@@ -18,12 +18,7 @@ function browser(stored: string | null, language: string) {
   return { documentElement, saved };
 }
 
-/** The app's i18n, once its first language is loaded (languages other than English are fetched). */
-const load = async () => {
-  const module = await import('../../web/src/i18n.js');
-  await module.ready;
-  return module.default;
-};
+const load = async () => (await import('../../web/src/i18n.js')).default;
 
 describe('web i18n', () => {
   afterEach(() => {

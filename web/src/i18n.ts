@@ -1,6 +1,10 @@
-import i18n, { type BackendModule } from 'i18next';
+import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import ar from './locales/ar.json';
 import en from './locales/en.json';
+import es from './locales/es.json';
+import fr from './locales/fr.json';
+import it from './locales/it.json';
 
 /** The app's languages, each named in itself (the picker lists them so). Arabic is laid out right to left. */
 export const LANGUAGES = {
@@ -10,29 +14,6 @@ export const LANGUAGES = {
   it: 'Italiano',
   ar: 'العربية',
 } as const;
-
-/**
- * English is in the app's first chunk (it is also the fallback); another language is fetched, as its
- * own chunk, before the app shows it (first load or a change): a first load carries one language.
- */
-const LOCALES: Record<string, () => Promise<{ default: unknown }>> = {
-  fr: () => import('./locales/fr.json'),
-  es: () => import('./locales/es.json'),
-  it: () => import('./locales/it.json'),
-  ar: () => import('./locales/ar.json'),
-};
-const lazyLocales: BackendModule = {
-  type: 'backend',
-  init() {},
-  read(language, _namespace, callback) {
-    const load = LOCALES[language];
-    if (!load) return callback(null, {});
-    load().then(
-      (m) => callback(null, m.default as Record<string, unknown>),
-      (e: Error) => callback(e, null),
-    );
-  },
-};
 
 const known = (lng: string | null | undefined): lng is keyof typeof LANGUAGES =>
   !!lng && Object.hasOwn(LANGUAGES, lng);
@@ -55,24 +36,25 @@ function applyToDocument(lng: string) {
 // From the first load, not only after a change: a first visit in Italian is `lang="it"` at once.
 applyToDocument(initial);
 
-/** Settles once the first language is loaded (at once for English). */
-export const ready: Promise<unknown> = i18n
+void i18n
   .use(initReactI18next)
-  .use(lazyLocales)
   .init({
-    resources: { en: { translation: en } },
-    partialBundledLanguages: true,
+    resources: {
+      en: { translation: en },
+      fr: { translation: fr },
+      es: { translation: es },
+      it: { translation: it },
+      ar: { translation: ar },
+    },
     lng: initial,
     fallbackLng: 'en',
     interpolation: { escapeValue: false },
   })
-  .then(() => {
-    applyToDocument(i18n.resolvedLanguage ?? initial);
-    // From here on a change is someone's choice, remembered; the first language is not one.
-    i18n.on('languageChanged', (lng) => {
-      if (typeof localStorage !== 'undefined') localStorage.setItem('integra.lang', lng);
-      applyToDocument(lng);
-    });
-  });
+  .then(() => applyToDocument(i18n.resolvedLanguage ?? initial));
+
+i18n.on('languageChanged', (lng) => {
+  if (typeof localStorage !== 'undefined') localStorage.setItem('integra.lang', lng);
+  applyToDocument(lng);
+});
 
 export default i18n;

@@ -341,10 +341,7 @@ createRoot(document.getElementById('root')!).render(
     <MantineProvider theme={theme} cssVariablesResolver={cssVariables}>
       <QueryClientProvider client={queryClient}>
         <BrowserRouter>
-          {/* Outermost, for the first load in a language other than English (i18n.ts fetches it). */}
-          <Suspense fallback={loading}>
-            <Routes />
-          </Suspense>
+          <Routes />
         </BrowserRouter>
       </QueryClientProvider>
     </MantineProvider>
