@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.js';
@@ -15,6 +15,9 @@ const script = `export const words = ${JSON.stringify(Array.from({ length: 400 }
 const page =
   '<!doctype html><html><head><script type="module" src="/assets/index-Ab12Cd34.js"></script></head><body><div id="root"></div></body></html>';
 
+const prebuiltBr = brotliCompressSync(script);
+const prebuiltGz = gzipSync(script, { level: 9 });
+
 describe('the web app and its assets', () => {
   let dist: string;
   let database: Database;
@@ -25,6 +28,10 @@ describe('the web app and its assets', () => {
     mkdirSync(path.join(dist, 'assets'));
     writeFileSync(path.join(dist, 'index.html'), page);
     writeFileSync(path.join(dist, 'assets', 'index-Ab12Cd34.js'), script);
+    // One the build compressed already (vite.config.ts writes file.br and file.gz beside it).
+    writeFileSync(path.join(dist, 'assets', 'page-Ef56Gh78.js'), script);
+    writeFileSync(path.join(dist, 'assets', 'page-Ef56Gh78.js.br'), prebuiltBr);
+    writeFileSync(path.join(dist, 'assets', 'page-Ef56Gh78.js.gz'), prebuiltGz);
     database = await testDatabases()[0]!.open();
     const organisationId = await ensureDefaultOrganisation(database.db);
     app = await buildApp({ db: database.db, organisationId, webDist: dist });
@@ -61,6 +68,20 @@ describe('the web app and its assets', () => {
     });
     expect(plain.headers['content-encoding']).toBeUndefined();
     expect(plain.body).toBe(script);
+  });
+
+  it('sends the build’s own brotli or gzip copy as it is, and never as an address of its own', async () => {
+    const url = '/assets/page-Ef56Gh78.js';
+    const br = await app.inject({ url, headers: { 'accept-encoding': 'br, gzip' } });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['content-type']).toMatch(/javascript/);
+    expect(br.headers['cache-control']).toBe(IMMUTABLE);
+    expect(br.rawPayload.equals(prebuiltBr)).toBe(true);
+    const gz = await app.inject({ url, headers: { 'accept-encoding': 'gzip' } });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gz.rawPayload.equals(prebuiltGz)).toBe(true);
+    for (const copy of [`${url}.br`, `${url}.gz`])
+      expect((await app.inject({ url: copy })).statusCode).toBe(404);
   });
 
   it('has index.html checked on every load, at / and at the pages of the app', async () => {

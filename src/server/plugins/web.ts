@@ -1,7 +1,8 @@
 /**
  * Compression for every reply, and the built web app with caching that fits each file:
  * - replies (the JSON API, index.html, scripts and styles) are brotli or gzip when the browser
- *   accepts it and they are over 1 KB;
+ *   accepts it and they are over 1 KB; scripts and styles the build compressed already (file.br,
+ *   file.gz, made at their best by vite.config.ts) are sent as they are;
  * - `/assets/*` carry a hash of their content in their name, so browsers keep them a year
  *   without asking again (`immutable`); index.html, which names them, is checked every time
  *   (`no-cache`, answered 304 while unchanged);
@@ -35,6 +36,10 @@ export async function registerWebApp(app: FastifyInstance, webDist: string) {
   await app.register(fastifyStatic, {
     root: webDist,
     wildcard: false,
+    // The build's brotli and gzip copies (vite.config.ts), sent for the file when the browser takes
+    // them; they are not addresses of their own.
+    preCompressed: true,
+    globIgnore: ['**/*.br', '**/*.gz'],
     cacheControl: false,
     setHeaders(res, file) {
       const assets = path.join(webDist, 'assets') + path.sep;
