@@ -2,26 +2,38 @@
  * Benchmarks of the evaluation follow-up. Prints figures; asserts nothing.
  *
  *   npm run bench                         all of them on PGlite (1,000 evaluations / 100,000 actions)
- *   npm run bench -- --only parse         one of: parse, list, export
+ *   npm run bench -- --only parse         one of: parse, list, export, portfolio
+ *   npm run bench -- --only portfolio --evaluations 10000   the portfolio at 10,000 evaluations / 1,000,000 actions
  *   npm run bench -- --evaluations 200    a smaller data set
  *   BENCH_DATABASE_URL=postgres://… npm run bench   the database benchmarks on a PostgreSQL server too
  *
  * Targets (issue 2): parsing the seed matrix ≤ 20 ms warm; the action list p95 ≤ 50 ms on
  * PostgreSQL and ≤ 150 ms on PGlite with a constant number of queries per page; the .xlsx export
  * of 100,000 actions ≤ 10 s with server memory growth ≤ 200 MB.
+ * Targets (issue 13), at 10,000 evaluations / 1,000,000 actions: the dashboard and its report
+ * ≤ 200 ms on PostgreSQL and ≤ 1 s on PGlite; similar recommendations and practice suggestions
+ * ≤ 100 ms per recommendation.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { sql } from 'drizzle-orm';
 import { seedDemo } from '../src/cli/demo.js';
 import { type Database, openDatabase } from '../src/db/client.js';
 import { writeXlsx } from '../src/lib/spreadsheet.js';
+import { wordsFor } from '../src/lib/words.js';
 import { ensureDefaultOrganisation } from '../src/modules/accounts/service.js';
 import { actionListQuerySchema } from '../src/modules/actions/model.js';
-import { ACTION_LIST_COLUMNS } from '../src/modules/actions/routes.js';
+import { actionListColumns } from '../src/modules/actions/routes.js';
 import { listActions, streamActions } from '../src/modules/actions/service.js';
 import { importMatrixText } from '../src/modules/evaluations/import/importMatrixText.js';
+import { practicesForRecommendation } from '../src/modules/portfolio/inspiration.js';
+import { portfolioQuerySchema } from '../src/modules/portfolio/model.js';
+import { managementReport } from '../src/modules/portfolio/report.js';
+import { reportXlsx } from '../src/modules/portfolio/reportFiles.js';
+import { dashboard } from '../src/modules/portfolio/service.js';
+import { similarRecommendations } from '../src/modules/portfolio/similar.js';
 import { openScratchPostgres } from '../src/test/databases.js';
 
 const { values: args } = parseArgs({
@@ -138,12 +150,77 @@ async function benchExport(name: string, database: Database, organisationId: str
       yield r;
     }
   }
-  await writeXlsx(sink, 'Actions', ACTION_LIST_COLUMNS, counted(), { styled: false });
+  await writeXlsx(sink, 'Actions', actionListColumns(), counted(), { styled: false });
   const seconds = (performance.now() - t) / 1000;
   clearInterval(sampler);
   peak = Math.max(peak, process.memoryUsage().rss);
   console.log(
     `  ${rows} rows, ${(bytes / 1024 / 1024).toFixed(1)} MB written in ${seconds.toFixed(2)} s; resident memory grew by ${((peak - rssBefore) / 1024 / 1024).toFixed(0)} MB at its peak`,
+  );
+}
+
+async function timed(runs: number, f: () => Promise<unknown>): Promise<number[]> {
+  await f();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await f();
+    samples.push(performance.now() - t);
+  }
+  return samples;
+}
+
+async function benchPortfolio(name: string, database: Database, organisationId: string) {
+  const target = name === 'PostgreSQL' ? 200 : 1000;
+  const runs = Math.max(5, Math.round(RUNS / 5));
+  console.log(
+    `\n[${name}] the portfolio, ${runs} runs each (target ≤ ${target} ms at 10,000 evaluations; similar and suggestions ≤ 100 ms)`,
+  );
+  const all = portfolioQuerySchema.parse({});
+  const year = portfolioQuerySchema.parse({ from: '2024-01-01', to: '2024-12-31' });
+  line(
+    'dashboard, every action',
+    await timed(runs, () => dashboard(database.db, organisationId, all, TODAY)),
+  );
+  line(
+    'dashboard, actions due in 2024',
+    await timed(runs, () => dashboard(database.db, organisationId, year, TODAY)),
+  );
+  const words = wordsFor('fr');
+  const organisation = { id: organisationId, name: 'Bench' };
+  line(
+    'report for management (.xlsx, French)',
+    await timed(runs, async () =>
+      reportXlsx(await managementReport(database.db, organisation, year, TODAY, words), 'fr'),
+    ),
+  );
+  // A catalogue to suggest from: 2,000 published practices (bench:practices measures its search at 100,000).
+  await database.db.execute(sql`
+    insert into practices (organisation_id, title, summary, status, search)
+    select ${organisationId}::uuid, t.title, t.summary, 'published',
+      setweight(to_tsvector('simple', t.title), 'A') || setweight(to_tsvector('simple', t.summary), 'B')
+    from generate_series(1, 2000) i,
+    lateral (select
+      'Practice ' || i || ' ' || (array['mentoring','language courses','job coaching','health mediation','housing support','legal clinics','intake forms translated','community interpreting'])[1 + i % 8] as title,
+      (array['Volunteers and newcomers meet weekly','A municipal service with migrant mediators','Training for staff of the reception centres','Peer support run by refugee-led organisations','Monitoring and evaluation with the communities'])[1 + i % 5] || '.' as summary) t`);
+  await database.maintain();
+  const picked = (
+    (await database.db.execute(
+      sql`select id from recommendations order by md5(id::text) limit 20`,
+    )) as unknown as { rows: { id: string }[] }
+  ).rows.map((r) => r.id);
+  let k = 0;
+  line(
+    'similar recommendations, one recommendation',
+    await timed(runs * 4, () =>
+      similarRecommendations(database.db, organisationId, picked[k++ % picked.length]),
+    ),
+  );
+  line(
+    'practice suggestions, one recommendation',
+    await timed(runs * 4, () =>
+      practicesForRecommendation(database.db, organisationId, picked[k++ % picked.length]),
+    ),
   );
 }
 
@@ -161,6 +238,7 @@ async function main() {
     try {
       if (!only || only === 'list') await benchList(name, database, organisationId);
       if (!only || only === 'export') await benchExport(name, database, organisationId);
+      if (!only || only === 'portfolio') await benchPortfolio(name, database, organisationId);
     } finally {
       await database.close();
     }

@@ -25,12 +25,19 @@ describe('the first start in the browser', () => {
     await page.getByLabel('Password').fill('correct horse battery');
     await page.getByRole('button', { name: 'Create administrator' }).click();
     // Signed-in members land on their follow-up.
-    await page.getByRole('heading', { name: 'My follow-up', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: 'My actions', level: 1 }).waitFor();
     await expect(page.getByTestId('signed-in-as').textContent()).resolves.toContain(
       'Ada Admin · Administrator',
     );
     // Signing out and in again works with the password chosen.
     await page.getByRole('button', { name: 'Sign out' }).click();
+    // Signed out, the header offers what a visitor may use: the catalogue and signing in.
+    await page.getByRole('link', { name: 'Sign in' }).first().waitFor();
+    const offered = [];
+    for (const name of ['Evaluations', 'Actions', 'Import', 'Members']) {
+      if ((await page.getByRole('link', { name, exact: true }).count()) > 0) offered.push(name);
+    }
+    expect(offered).toEqual([]);
     await page.goto(`${url}/actions`);
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     await page.getByLabel('Email').fill('ada@example.org');
@@ -50,7 +57,7 @@ describe('roles in the browser', () => {
     await s?.close();
   });
 
-  it('lets an invited contributor record progress on its own unit’s action and refuses another unit’s', async () => {
+  it('lands an invited contributor on its own unit’s actions and offers progress on those only', async () => {
     const { page, url } = s;
     await page.goto(`${url}/members`);
     await page.getByLabel('Email of the person to invite').fill('carla@example.org');
@@ -79,24 +86,26 @@ describe('roles in the browser', () => {
     // A contributor neither imports nor manages members.
     await expect(carla.getByRole('link', { name: 'Import' }).count()).resolves.toBe(0);
 
-    await carla.goto(`${url}/evaluations/${id}`);
-    await carla.getByRole('button', { name: 'Record progress on action 1.1' }).click();
-    let dialog = carla.getByRole('dialog');
+    // She lands on her own actions and records progress from there.
+    await carla.getByRole('heading', { name: 'My actions', level: 1 }).waitFor();
+    const hers = carla.locator('section[aria-labelledby="my-open"]');
+    await hers.locator('[data-action="1.1"]').waitFor();
+    await expect(hers.locator('[data-action="2.1"]').count()).resolves.toBe(0);
+    await hers.getByRole('button', { name: 'Record progress on action 1.1' }).click();
+    const dialog = carla.getByRole('dialog');
     await dialog.getByLabel('Reported by').fill('Carla Conti');
     await dialog.getByLabel('What was done').fill('Evening sessions running in Turin since May');
     await dialog.getByRole('button', { name: 'Save progress' }).click();
     await dialog.waitFor({ state: 'detached' });
-    await carla.locator('tr[data-action="1.1"]').getByText('1 progress update').waitFor();
 
-    await carla.getByRole('button', { name: 'Record progress on action 2.1' }).click();
-    dialog = carla.getByRole('dialog');
-    await dialog.getByLabel('Reported by').fill('Carla Conti');
-    await dialog.getByLabel('What was done').fill('Not our unit');
-    await dialog.getByRole('button', { name: 'Save progress' }).click();
-    await dialog
-      .getByRole('alert')
-      .getByText(/Only the responsible unit/)
-      .waitFor();
+    // On the matrix she is offered progress on her unit's actions only (the server refuses the
+    // others anyway: actions.test.ts).
+    await carla.goto(`${url}/evaluations/${id}`);
+    await carla.locator('tr[data-action="1.1"]').getByText('1 progress update').waitFor();
+    await carla.getByRole('button', { name: 'Record progress on action 1.1' }).waitFor();
+    await expect(carla.getByRole('button', { name: 'Record progress on action 2.1' }).count()).resolves.toBe(
+      0,
+    );
 
     // The administrator sees who reported what in the evaluation's history.
     await page.goto(`${url}/evaluations/${id}`);
@@ -139,5 +148,50 @@ describe('roles in the browser', () => {
     // Evaluations are for members: a visitor is asked to sign in.
     await visitor.goto(url);
     await visitor.getByRole('heading', { name: 'Sign in' }).waitFor();
+  });
+});
+
+describe('an organisation’s settings in the browser', () => {
+  let s: Session;
+  beforeAll(async () => {
+    s = await openSession();
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('withdraws an invitation, renames the organisation and sets its language', async () => {
+    const { page, url } = s;
+    const invited = await page.request.post(`${url}/api/invitations`, {
+      data: { email: 'late@example.org', role: 'viewer' },
+    });
+    expect(invited.status()).toBe(201);
+    const token = ((await invited.json()).link as string).split('/').pop();
+    await page.goto(`${url}/members`);
+    await page.getByRole('cell', { name: 'late@example.org', exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Withdraw the invitation to late@example.org' }).click();
+    await page.getByRole('cell', { name: 'late@example.org', exact: true }).waitFor({ state: 'detached' });
+    // Its link no longer works.
+    const visitor = await s.newPage();
+    await visitor.goto(`${url}/invitations/${token}`);
+    await visitor.getByText(/withdrawn/).waitFor();
+
+    await page.getByRole('link', { name: 'Organisation' }).click();
+    await page.getByRole('heading', { name: 'Organisation settings', level: 1 }).waitFor();
+    await page.getByLabel('Name of the organisation').fill('Mission de Tunis');
+    await page.getByRole('textbox', { name: 'Default language' }).click();
+    await page.getByRole('listbox').getByRole('option', { name: 'Français' }).click();
+    await page.getByRole('button', { name: 'Save' }).click();
+    // The administrator chose no language of their own: the app follows the organisation's.
+    await page.getByRole('heading', { name: 'Paramètres de l’organisation', level: 1 }).waitFor();
+    await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('fr');
+    await page.reload();
+    await expect(page.getByLabel('Nom de l’organisation').inputValue()).resolves.toBe('Mission de Tunis');
+    // A refusal is titled by what happened and explained in the reader's language.
+    await page.getByLabel('Nom de l’organisation').fill(' ');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    const alert = page.getByRole('alert').filter({ hasText: 'Vérifiez la saisie' });
+    await alert.getByText('Une partie de la saisie ne peut pas être utilisée').waitFor();
+    await alert.getByText(/^Nom :|^Nom:/).waitFor();
   });
 });

@@ -47,6 +47,9 @@ export async function openSession(
       viewport: { width: 1400, height: 1000 },
       locale: 'en-GB',
     });
+    // A busy machine (CI on two cores, reading a PDF) can take longer than Playwright's 30 s to show a
+    // page; waiting stops a test only when something is really stuck. Speed is measured in bench/.
+    context.setDefaultTimeout(120_000);
     return context.newPage();
   };
   const page = await newPage();

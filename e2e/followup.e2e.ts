@@ -124,7 +124,7 @@ describe('a follow-up round in the browser', () => {
     });
     expect(round.status()).toBe(201);
     await page.goto(`${url}/my`);
-    await page.getByRole('heading', { name: 'My follow-up' }).waitFor();
+    await page.getByRole('heading', { name: 'My actions' }).waitFor();
     await page.getByRole('button', { name: 'Create a calendar address' }).click();
     const address = await page.getByLabel('Your private calendar address').inputValue();
     const feed = await page.request.get(address);

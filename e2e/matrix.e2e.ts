@@ -47,9 +47,14 @@ describe('evaluation follow-up in the browser', () => {
     await page
       .getByText(`${expected.recommendations} recommendations and ${expected.actions} key actions`)
       .waitFor();
-    await page.getByText(/\d+ things? to check/).waitFor();
+    await page
+      .getByText(/\d+ things? to check/)
+      .first()
+      .waitFor();
+    await page.getByTestId('review-summary').waitFor();
     await page.getByRole('button', { name: 'Save evaluation' }).first().click();
 
+    await page.getByRole('button', { name: 'Save evaluation' }).first().waitFor({ state: 'detached' });
     await page.getByRole('heading', { name: expected.lastRecommendation }).waitFor();
     const row = page.locator(`tr[data-action="${expected.overdueAction}"]`);
     await row.getByText('Overdue').waitFor();
@@ -154,6 +159,7 @@ describe('evaluation follow-up in the browser', () => {
 
     // The review screen has the same headings: wait for the saved matrix's page.
     await page.waitForURL(/\/evaluations\/[0-9a-f-]{36}$/);
+    await page.getByRole('button', { name: 'Save evaluation' }).first().waitFor({ state: 'detached' });
     await page.getByRole('heading', { name: 'Recommendation 3' }).waitFor();
     const row = page.locator('tr[data-action="2.2"]');
     await expect(row.textContent()).resolves.toContain('M&E officer');
@@ -175,5 +181,20 @@ describe('evaluation follow-up in the browser', () => {
       .getByRole('alert')
       .getByText(/No recommendation found/)
       .waitFor();
+
+    // In French the refusal is said in French, from the reason the server names.
+    await page.getByRole('combobox', { name: 'Language' }).first().selectOption('fr');
+    await page.getByRole('tab', { name: 'Téléverser un fichier' }).click();
+    await page.locator('input[type=file]').setInputFiles({
+      name: 'minutes.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('Minutes of the steering committee.\nAll present.\n'),
+    });
+    await page.getByRole('button', { name: 'Lire la matrice' }).click();
+    const alert = page.getByRole('alert').filter({ hasText: 'Aucune recommandation trouvée' });
+    await alert.waitFor();
+    await expect(alert.textContent()).resolves.not.toContain('No recommendation found');
+    await page.getByRole('combobox', { name: 'Langue' }).first().selectOption('en');
+    await page.getByRole('tab', { name: 'Upload a file' }).waitFor();
   });
 });

@@ -122,7 +122,11 @@ describe('the good-practice library in the browser', () => {
     await page.getByRole('combobox', { name: 'Mark of IP1.2' }).selectOption('not_met');
     await page.getByRole('button', { name: 'Save assessment' }).first().click();
     await page.getByRole('heading', { name: 'Evening language cafés' }).waitFor();
-    await page.getByText('Inclusivity & Participation: 1 of 2 items met').waitFor();
+    // The radar's figures are in a table beside it: the criterion's row says what was met.
+    const row = page
+      .getByRole('table', { name: 'Coverage' })
+      .getByRole('row', { name: /Inclusivity & Participation/ });
+    await expect(row.textContent()).resolves.toContain('1 of 2 items met');
     await page.getByText('Cafés open in the evening, with childcare.').waitFor();
   });
 });

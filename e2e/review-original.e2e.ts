@@ -101,10 +101,11 @@ describe('review beside the original', () => {
       })
       .toBeGreaterThan(2000);
     await expect(rec5.getByText(/^Page 2 of \d+$/).count()).resolves.toBe(1);
-    // The canvas is as wide as its column, not the page's own size.
-    const box = await first.boundingBox();
-    expect(box?.width).toBeGreaterThan(300);
-    expect(box?.width).toBeLessThan(800);
+    // The canvas is as wide as its column, not the page's own size (once a redraw for a column that
+    // changed width, as when a scroll bar appears, has settled).
+    const width = async () => (await first.boundingBox())?.width ?? 0;
+    await expect.poll(width, { timeout: 600_000 }).toBeGreaterThan(300);
+    expect(await width()).toBeLessThan(800);
     // Only the pages near the screen are drawn.
     expect(await page.locator('figure[data-page] canvas').count()).toBeLessThanOrEqual(12);
     await page.screenshot({ path: '/tmp/review-desktop.png' });
@@ -156,6 +157,8 @@ describe('review beside the original', () => {
 
     await page.getByRole('button', { name: 'Save evaluation' }).first().click();
     await page.waitForURL(/\/evaluations\/[0-9a-f-]{36}$/);
+    // The review stays on screen until the matrix page has loaded (a navigation is a transition).
+    await page.getByRole('button', { name: 'Save evaluation' }).first().waitFor({ state: 'detached' });
     await page.getByRole('heading', { name: 'Recommendation 20' }).waitFor();
     const row = page.locator('tr[data-action="2.1"]');
     await expect(row.textContent()).resolves.toContain('Q4 2024');

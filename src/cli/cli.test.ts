@@ -47,6 +47,50 @@ describe('the integra CLI', () => {
     expect(JSON.parse(readFileSync(json, 'utf8')).evaluation.recommendations).toHaveLength(3);
   });
 
+  it('reports the portfolio’s figures as JSON, counted as a person counts them', async () => {
+    // The one matrix imported above: 1.1 due June 2024, 1.2 December 2024, 2.1 September 2024,
+    // 2.2 December 2026, 2.3 continuous (no due date), 3.1 "N/A" (needs no action); all open.
+    const run = await runCli(['report', 'portfolio', '--today', '2025-01-15', '--json'], env);
+    expect(run.code, run.stderr).toBe(0);
+    const report = JSON.parse(run.stdout);
+    const row = (key: string | number | null, actions: number, due: number, overdue: number) => ({
+      key,
+      actions,
+      due,
+      completed: 0,
+      overdue,
+      rate: due ? 0 : null,
+    });
+    expect(report).toEqual({
+      overall: row(null, 5, 3, 3),
+      byUnit: [row(null, 5, 3, 3)],
+      byYear: [row(2024, 5, 3, 3)],
+      byPriority: [row(1, 2, 2, 2), row(null, 3, 1, 1)],
+      byResponse: [row('accepted', 2, 2, 2), row('partially_accepted', 3, 1, 1)],
+    });
+    const period = await runCli(
+      [
+        'report',
+        'portfolio',
+        '--from',
+        '2024-07-01',
+        '--to',
+        '2024-12-31',
+        '--today',
+        '2024-10-01',
+        '--json',
+      ],
+      env,
+    );
+    expect(JSON.parse(period.stdout).overall).toEqual(row(null, 2, 1, 1));
+    const table = await runCli(['report', 'portfolio', '--today', '2025-01-15'], env);
+    expect(table.stdout).toMatch(/All evaluations\s+5\s+3\s+0\s+3\s+0\.0%/);
+    const bad = await runCli(['report', 'portfolio', '--from', '2024-13-01', '--json'], env);
+    expect(bad.code).toBe(2);
+    expect(bad.stdout).toBe('');
+    expect(bad.stderr).toMatch(/--from/);
+  });
+
   it('reads practice pages on a dry run and prints them as JSON', async () => {
     const pages = path.resolve('src/modules/practices/import/fixtures/two-practices.txt');
     const run = await runCli(['import', 'practices', pages, '--dry-run', '--json'], env);

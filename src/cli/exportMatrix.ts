@@ -7,7 +7,7 @@ import { csvStream, writeXlsx } from '../lib/spreadsheet.js';
 import { ensureDefaultOrganisation } from '../modules/accounts/service.js';
 import { exportMatrixDocx } from '../modules/evaluations/export/exportMatrixDocx.js';
 import { exportMatrixJson } from '../modules/evaluations/export/exportMatrixJson.js';
-import { MATRIX_COLUMNS, matrixRows } from '../modules/evaluations/export/rows.js';
+import { matrixColumns, matrixRows } from '../modules/evaluations/export/rows.js';
 import { getMatrix } from '../modules/evaluations/service.js';
 import { Invalid } from '../server/errors.js';
 import { say, withDatabase } from './io.js';
@@ -29,10 +29,10 @@ export async function exportMatrixCommand(id: string, opts: { format: string; ou
     if (format === 'json') await writeFile(partial, JSON.stringify(exportMatrixJson(matrix), null, 2));
     else if (format === 'docx') await writeFile(partial, await exportMatrixDocx(matrix));
     else if (format === 'csv')
-      await pipeline(csvStream(MATRIX_COLUMNS, matrixRows(matrix)), createWriteStream(partial));
+      await pipeline(csvStream(matrixColumns(), matrixRows(matrix)), createWriteStream(partial));
     else {
       const stream = createWriteStream(partial);
-      await writeXlsx(stream, 'Matrix', MATRIX_COLUMNS, matrixRows(matrix));
+      await writeXlsx(stream, 'Matrix', matrixColumns(), matrixRows(matrix));
       await finished(stream);
     }
     await rename(partial, opts.out);

@@ -7,6 +7,7 @@ import { followupPreviewCommand, followupRunCommand } from './followup.js';
 import { importMatrixCommand } from './importMatrix.js';
 import { importPracticesCommand } from './importPractices.js';
 import { reportError } from './io.js';
+import { reportPortfolioCommand } from './report.js';
 import { collect, createUnitCommand } from './unit.js';
 import { createOrganisationCommand, createUserCommand } from './user.js';
 
@@ -42,6 +43,18 @@ exportCmd
   .requiredOption('--out <file>', 'file to write')
   .description('export an evaluation as its management response matrix')
   .action(exportMatrixCommand);
+
+const reportCmd = program.command('report').description('figures for management');
+reportCmd
+  .command('portfolio')
+  .option('--from <date>', 'only actions due on or after this day (YYYY-MM-DD)')
+  .option('--to <date>', 'only actions due on or before this day (YYYY-MM-DD)')
+  .option('--today <date>', 'the day the figures are taken on (YYYY-MM-DD; default: today)')
+  .option('--json', 'print machine-readable JSON on stdout')
+  .description(
+    'implementation figures: actions, due, completed (validated), overdue and rate = completed ÷ due, overall and by unit, year, priority and response',
+  )
+  .action(reportPortfolioCommand);
 
 program
   .command('demo')

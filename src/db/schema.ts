@@ -5,5 +5,6 @@ export * from '../modules/audit/schema.js';
 export * from '../modules/evaluations/schema.js';
 export * from '../modules/followup/schema.js';
 export * from '../modules/frameworks/schema.js';
+export * from '../modules/portfolio/schema.js';
 export * from '../modules/practices/schema.js';
 export * from '../modules/units/schema.js';

@@ -48,9 +48,22 @@ export interface TimeframeReading {
   fundingConditional: boolean;
   /** window: dates read; none: understood as having no deadline (N/A, ongoing); unreadable: not understood. */
   kind: 'window' | 'none' | 'unreadable';
-  /** Why no due window was set, when kind is unreadable. */
+  /** Why no due window was set, when kind is unreadable: in English, and as a code for other languages. */
   problem?: string;
+  problemCode?: TimeframeProblem;
 }
+
+/** Why a timeframe gives no due window, by code (the web says it in the reader's language). */
+export const TIMEFRAME_PROBLEMS = {
+  notSet: 'no deadline has been set yet',
+  projectStart: 'it is relative to the start of the project, which the matrix does not date',
+  event: 'it is relative to an event that the matrix does not date',
+  noReference: 'a relative timeframe needs the date of the management response',
+  startOnly: 'it says when the action starts, not when it is due',
+  noYear: 'the timeframe names no year and the evaluation year is unknown',
+  unread: 'the timeframe could not be read as a date or period',
+} as const;
+export type TimeframeProblem = keyof typeof TIMEFRAME_PROBLEMS;
 
 export interface TimeframeContext {
   /** Year of the evaluation, used for timeframes that name no year ("Q2 to Q4"). */
@@ -247,17 +260,18 @@ export function parseTimeframe(
     fundingConditional,
     kind: 'window',
   });
-  const unreadable = (problem: string): TimeframeReading => ({
+  const unreadable = (code: TimeframeProblem): TimeframeReading => ({
     due: null,
     fundingConditional,
     kind: 'unreadable',
-    problem,
+    problem: TIMEFRAME_PROBLEMS[code],
+    problemCode: code,
   });
   if (!s || /^[-–—\s]+$/.test(s)) return { due: null, fundingConditional, kind: 'none' };
   if (NO_DEADLINE.test(s) || (NO_DEADLINE_ANYWHERE.test(s) && !/\d{4}|\bq[1-4]\b/.test(s))) {
     return { due: null, fundingConditional, kind: 'none' };
   }
-  if (TO_BE_DECIDED.test(s)) return unreadable('no deadline has been set yet');
+  if (TO_BE_DECIDED.test(s)) return unreadable('notSet');
 
   // "1 à 3 mois après le début du projet", "within 6 months of the project start", "at project start":
   // the matrix dates neither the project's start nor other events, so no window is made up from them.
@@ -265,9 +279,8 @@ export function parseTimeframe(
     const duration = DURATION.test(s);
     // The start of the project, named or implied ("al inicio"), not "le début du marché".
     if (PROJECT_START.test(s) && (PROJECT.test(s) || (duration && START_LAST.test(s))))
-      return unreadable('it is relative to the start of the project, which the matrix does not date');
-    if (duration && AROUND_EVENT.test(s))
-      return unreadable('it is relative to an event that the matrix does not date');
+      return unreadable('projectStart');
+    if (duration && AROUND_EVENT.test(s)) return unreadable('event');
   }
 
   // "second half of the year" takes the evaluation's year; "end-2024" is "end 2024", "mi-juin" "mi juin".
@@ -282,8 +295,7 @@ export function parseTimeframe(
     /^(?:within|in|dans les|dans un delai de|d'ici|entro|dentro de(?: los)?|en un plazo de|en)\s+(?:(?:the\s+)?next\s+|(?:los\s+)?proximos\s+)?(\d{1,2})\s+(months?|mois|mesi|meses)$/,
   );
   if (rel) {
-    if (!ctx.referenceDate)
-      return unreadable('a relative timeframe needs the date of the management response');
+    if (!ctx.referenceDate) return unreadable('noReference');
     const ref = parse(ctx.referenceDate, 'yyyy-MM-dd', new Date());
     return window(ctx.referenceDate, fmt(addMonths(ref, Number(rel[1]))), true);
   }
@@ -317,14 +329,9 @@ export function parseTimeframe(
   const startOnly = STARTS.test(s) || ONWARDS.test(s);
   // "courant 2024", "durante el primer semestre de 2025": the period itself.
   const stripped = s.replace(FROM_OR_START, '').replace(ONWARDS, '').replace(DURING, '');
-  if (startOnly && readPoint(stripped, year))
-    return unreadable('it says when the action starts, not when it is due');
+  if (startOnly && readPoint(stripped, year)) return unreadable('startOnly');
   const range = readRange(stripped, year);
   if (range) return window(fmt(range.from), fmt(range.to), range.inferred);
   const needsYear = readPoint(stripped, 2000) !== null || readRange(stripped, 2000) !== null;
-  return unreadable(
-    needsYear
-      ? 'the timeframe names no year and the evaluation year is unknown'
-      : 'the timeframe could not be read as a date or period',
-  );
+  return unreadable(needsYear ? 'noYear' : 'unread');
 }

@@ -88,6 +88,16 @@ describe.each(testDatabases())('HTTP API on $name', ({ open }) => {
     expect(csv.payload.split('\n').length).toBeGreaterThan(9);
     const bad = await inject({ url: `/api/evaluations/${id}/export?format=pdf` });
     expect(bad.statusCode).toBe(400);
+
+    // In the reader's language: headers, statuses, responses, yes/no and dates; codes stay codes.
+    const fr = await inject({ url: `/api/evaluations/${id}/export?format=csv&lang=fr` });
+    const french: Record<string, string>[] = parse(fr.payload, { bom: true, columns: true });
+    const done = french.find((r) => r["N° d'action"] === action.number)!;
+    expect(done).toMatchObject({ Statut: 'Achevée', 'Code du statut': 'completed', 'En retard': 'Non' });
+    expect(done["Points d'avancement"]).toMatch(/^\d{1,2} \p{L}+ \d{4} – Ana: Done \(.+ → Achevée\)$/u);
+    expect(french[0]['Réponse de la direction']).toBe('Acceptée');
+    const unknown = await inject({ url: `/api/evaluations/${id}/export?format=csv&lang=xx` });
+    expect(unknown.statusCode).toBe(400);
   });
 
   it('lists and exports what a unit owes across evaluations', async () => {
@@ -103,27 +113,37 @@ describe.each(testDatabases())('HTTP API on $name', ({ open }) => {
     const rows: Record<string, string>[] = parse(csv.payload, { bom: true, columns: true });
     expect(rows.length).toBe((await inject({ url: '/api/actions?overdue=true' })).json().total);
     expect(rows.length).toBeGreaterThan(0);
-    expect(rows.every((r) => r.Overdue === 'yes' && r['Due by'] < '2024-01-15')).toBe(true);
+    expect(
+      rows.every(
+        (r) => r.Overdue === 'Yes' && r['Status code'] !== 'completed' && r['Due by'] < '2024-01-15',
+      ),
+    ).toBe(true);
+    const ar = await inject({ url: '/api/actions/export?format=csv&overdue=true&lang=ar' });
+    const arabic: Record<string, string>[] = parse(ar.payload, { bom: true, columns: true });
+    expect(arabic.length).toBe(rows.length);
+    expect(arabic.every((r) => r['متأخر'] === 'نعم' && r['رمز الحالة'] !== 'completed')).toBe(true);
   });
 
   it('refuses bad files with a reason and saves nothing', async () => {
     const before = await evaluationCount();
     const junk = Buffer.alloc(4096);
     for (let i = 0; i < junk.length; i++) junk[i] = (i * 7919) % 256;
-    const cases: [string, Buffer, number, RegExp][] = [
-      ['empty.txt', Buffer.alloc(0), 400, /empty/],
+    // Each refusal also names its reason, for the web to say it in the reader's language.
+    const cases: [string, Buffer, number, RegExp, string?][] = [
+      ['empty.txt', Buffer.alloc(0), 400, /empty/, 'emptyMatrix'],
       [
         'letter.txt',
         Buffer.from('Dear all,\nthe meeting is moved to Tuesday.\n'),
         400,
         /No recommendation found/,
+        'noRecommendation',
       ],
-      ['junk.bin', junk, 415, /not a text, Word \(\.docx\) or PDF file/],
-      ['matrix.pdf', Buffer.from('%PDF-1.7\n%âãÏÓ\n'), 400, /damaged/],
-      ['minutes.docx', Buffer.from('PK\u0003\u0004 not really a zip'), 400, /damaged/],
+      ['junk.bin', junk, 415, /not a text, Word \(\.docx\) or PDF file/, 'binary'],
+      ['matrix.pdf', Buffer.from('%PDF-1.7\n%âãÏÓ\n'), 400, /damaged/, 'damaged'],
+      ['minutes.docx', Buffer.from('PK\u0003\u0004 not really a zip'), 400, /damaged/, 'damaged'],
       ['big.txt', Buffer.alloc(50 * 1024 * 1024, 'a'), 413, /MB|larger/],
     ];
-    for (const [name, content, status, message] of cases) {
+    for (const [name, content, status, message, reason] of cases) {
       const res = await inject({
         method: 'POST',
         url: '/api/evaluations/import/file',
@@ -131,6 +151,7 @@ describe.each(testDatabases())('HTTP API on $name', ({ open }) => {
       });
       expect({ name, status: res.statusCode }).toEqual({ name, status });
       expect(res.json().error.message).toMatch(message);
+      if (reason) expect({ name, reason: res.json().error.reason }).toEqual({ name, reason });
     }
     expect(await evaluationCount()).toBe(before);
   });

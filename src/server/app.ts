@@ -21,12 +21,15 @@ import type { Db } from '../db/client.js';
 import { todayIso } from '../lib/dates.js';
 import { createMailer, type Mailer } from '../lib/mail.js';
 import { type AuthOptions, createAuth } from '../modules/accounts/auth.js';
+import { organisationRoutes } from '../modules/accounts/organisationRoutes.js';
 import { accountRoutes } from '../modules/accounts/routes.js';
 import { callerOf } from '../modules/accounts/service.js';
 import { actionRoutes } from '../modules/actions/routes.js';
 import { maxImportBytes } from '../modules/evaluations/import/importMatrixFile.js';
 import { evaluationRoutes } from '../modules/evaluations/routes.js';
 import { followupRoutes } from '../modules/followup/routes.js';
+import { publicPageRoutes, publishRoutes } from '../modules/portfolio/publicRoutes.js';
+import { portfolioRoutes } from '../modules/portfolio/routes.js';
 import { practiceRoutes } from '../modules/practices/routes.js';
 import { unitRoutes } from '../modules/units/routes.js';
 import type { Caller } from './caller.js';
@@ -142,7 +145,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         title: 'Integra API',
         version: '0.1.0',
         description:
-          'Evaluation follow-up and the shared action tracker. Errors are `{ error: { code, message, details? } }`.',
+          'Evaluation follow-up and the shared action tracker. Errors are `{ error: { code, message, details?, reason?, params? } }`: `reason` names the message and `params` its values, to say it in another language.',
       },
     },
     transform: jsonSchemaTransform,
@@ -183,15 +186,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           attemptsPerMinute: options.attemptsPerMinute ?? 10,
         }),
       );
+      await api.register(organisationRoutes(ctx));
       await api.register(followupRoutes({ ...ctx, mailer, secret, baseUrl }));
       await api.register(evaluationRoutes(ctx));
       await api.register(actionRoutes(ctx));
       await api.register(practiceRoutes(ctx));
       await api.register(unitRoutes(ctx));
+      await api.register(portfolioRoutes(ctx));
+      await api.register(publishRoutes(ctx));
       api.get('/health', { schema: { hide: true } }, async () => ({ ok: true }));
     },
     { prefix: '/api' },
   );
+  await app.register(publicPageRoutes(ctx));
 
   const webDist = options.webDist === undefined ? WEB_DIST : options.webDist;
   if (webDist && existsSync(path.join(webDist, 'index.html'))) {

@@ -29,6 +29,9 @@ const EVERYONE: Who[] = [...MEMBERS, 'anonymous', 'other organisation'];
 const POLICIES: Record<string, Who[]> = {
   'accounts.public': EVERYONE,
   'accounts.manage': ['admin'],
+  'accounts.member': MEMBERS,
+  'portfolio.read': MEMBERS,
+  'portfolio.public': EVERYONE,
   'accounts.self': [...MEMBERS, 'other organisation'],
   'evaluations.read': MEMBERS,
   'evaluations.edit': ['admin', 'editor'],

@@ -9,7 +9,14 @@ export interface FieldIssue {
   message: string;
 }
 
+/** The values a reason is said with: names, numbers. */
+export type ReasonParams = Record<string, string | number>;
+
 export class AppError extends Error {
+  /** Why, more precisely than `code`, for saying it in the reader's language (`errors.reason.<reason>`). */
+  reason?: string;
+  params?: ReasonParams;
+
   constructor(
     readonly code: string,
     readonly status: number,
@@ -18,6 +25,13 @@ export class AppError extends Error {
   ) {
     super(message);
     this.name = new.target.name;
+  }
+
+  /** Names the reason (and the values it is said with): `throw new Invalid('…').because('emptyFile')`. */
+  because(reason: string, params?: ReasonParams): this {
+    this.reason = reason;
+    this.params = params;
+    return this;
   }
 }
 

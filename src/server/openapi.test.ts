@@ -20,6 +20,7 @@ const DOWNLOADS = [
   'GET /api/respond/{token}/evidence/{evidenceId}',
   'GET /api/practices/export',
   'GET /api/practices/{id}/export',
+  'GET /api/portfolio/report',
 ];
 
 type Operation = { responses?: Record<string, { content?: Record<string, { schema?: unknown }> }> };

@@ -4,8 +4,10 @@ import { SMTPServer } from 'smtp-server';
 
 export interface ReceivedMail {
   to: string[];
-  /** The raw message (headers and body), quoted-printable soft breaks undone. */
+  /** The message (headers and body), quoted-printable soft breaks undone: for finding links. */
   text: string;
+  /** The message exactly as received, for a MIME parser (mailparser) to decode. */
+  raw: string;
 }
 
 export interface TestSmtp {
@@ -41,6 +43,7 @@ export async function startSmtp(): Promise<TestSmtp> {
         const mail = {
           to: session.envelope.rcptTo.map((r) => r.address),
           text: text.replace(/=\r?\n/g, '').replace(/=3D/g, '='),
+          raw: text,
         };
         received.push(mail);
         for (const w of waiting.filter((x) => x.matches(mail))) {

@@ -18,7 +18,12 @@ function browser(stored: string | null, language: string) {
   return { documentElement, saved };
 }
 
-const load = async () => (await import('../../web/src/i18n.js')).default;
+/** The app's i18n once its first language is there (languages other than English are chunks of their own). */
+const load = async () => {
+  const module = await import('../../web/src/i18n.js');
+  await module.ready;
+  return module.default;
+};
 
 describe('web i18n', () => {
   afterEach(() => {
@@ -72,6 +77,26 @@ describe('web i18n', () => {
       it: 'Italiano',
       ar: 'العربية',
     });
+  });
+
+  it('carries English only on a first load in English, and fetches another language before showing it', async () => {
+    const { documentElement } = browser(null, 'en-GB');
+    const i18n = await load();
+    expect(i18n.t('nav.practices')).toBe('Practices');
+    expect(['fr', 'es', 'it', 'ar'].filter((l) => i18n.hasResourceBundle(l, 'translation'))).toEqual([]);
+    const french = i18n.changeLanguage('fr');
+    // Until French is there, the page stays in English: no mixture, no keys shown.
+    expect(i18n.language).toBe('en');
+    await french;
+    expect(i18n.t('nav.practices')).toBe('Pratiques');
+    expect(documentElement).toEqual({ lang: 'fr', dir: 'ltr' });
+  });
+
+  it('has the chosen language there when a first load in it is ready', async () => {
+    browser('ar', 'en-GB');
+    const i18n = await load();
+    expect(i18n.hasResourceBundle('ar', 'translation')).toBe(true);
+    expect(i18n.t('nav.practices')).not.toBe('Practices');
   });
 
   it('counts in Arabic with the six plural forms', async () => {

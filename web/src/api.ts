@@ -5,14 +5,36 @@ export interface FieldIssue {
   message: string;
 }
 
+/** What the server says went wrong: `{ error: { code, message, details?, reason?, params? } }`. */
+export interface ErrorBody {
+  code: string;
+  message: string;
+  details?: FieldIssue[];
+  reason?: string;
+  params?: Record<string, string | number>;
+}
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
     readonly details: FieldIssue[] = [],
+    /** The message's name and values, to say it in the reader's language. */
+    readonly reason?: { reason: string; params?: Record<string, string | number> },
   ) {
     super(message);
+  }
+
+  /** The error a reply's body describes. */
+  static from(status: number, statusText: string, error: ErrorBody | undefined): ApiError {
+    return new ApiError(
+      status,
+      error?.code ?? 'error',
+      error?.message ?? statusText,
+      error?.details,
+      error?.reason ? { reason: error.reason, params: error.params } : undefined,
+    );
   }
 }
 
@@ -28,15 +50,8 @@ export async function api<T>(path: string, init: RequestInit & { json?: unknown 
     body: json !== undefined ? JSON.stringify(json) : rest.body,
   });
   if (!res.ok) {
-    const body = (await res.json().catch(() => null)) as {
-      error?: { code: string; message: string; details?: FieldIssue[] };
-    } | null;
-    throw new ApiError(
-      res.status,
-      body?.error?.code ?? 'error',
-      body?.error?.message ?? res.statusText,
-      body?.error?.details,
-    );
+    const body = (await res.json().catch(() => null)) as { error?: ErrorBody } | null;
+    throw ApiError.from(res.status, res.statusText, body?.error ?? undefined);
   }
   return (res.status === 204 ? undefined : await res.json()) as T;
 }

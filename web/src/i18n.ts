@@ -1,10 +1,6 @@
-import i18n from 'i18next';
+import i18n, { type BackendModule, type ResourceKey } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import ar from './locales/ar.json';
 import en from './locales/en.json';
-import es from './locales/es.json';
-import fr from './locales/fr.json';
-import it from './locales/it.json';
 
 /** The app's languages, each named in itself (the picker lists them so). Arabic is laid out right to left. */
 export const LANGUAGES = {
@@ -14,6 +10,31 @@ export const LANGUAGES = {
   it: 'Italiano',
   ar: 'العربية',
 } as const;
+
+/**
+ * English is in the app's first chunk (it is also the fallback); each other language is a chunk of its
+ * own, fetched when it is first needed, so a first load carries one language, not five. i18next asks
+ * this backend for a language before it shows it: the first language before `ready` settles (the app
+ * renders after that, main.tsx), a chosen one before `changeLanguage` switches.
+ */
+const OTHER_LANGUAGES: Record<string, () => Promise<{ default: ResourceKey }>> = {
+  fr: () => import('./locales/fr.json'),
+  es: () => import('./locales/es.json'),
+  it: () => import('./locales/it.json'),
+  ar: () => import('./locales/ar.json'),
+};
+const languageChunks: BackendModule = {
+  type: 'backend',
+  init() {},
+  read(language, _namespace, callback) {
+    const load = Object.hasOwn(OTHER_LANGUAGES, language) ? OTHER_LANGUAGES[language] : undefined;
+    if (!load) return callback(null, {});
+    load().then(
+      (m) => callback(null, m.default),
+      (e: Error) => callback(e, null),
+    );
+  },
+};
 
 const known = (lng: string | null | undefined): lng is keyof typeof LANGUAGES =>
   !!lng && Object.hasOwn(LANGUAGES, lng);
@@ -36,25 +57,30 @@ function applyToDocument(lng: string) {
 // From the first load, not only after a change: a first visit in Italian is `lang="it"` at once.
 applyToDocument(initial);
 
-void i18n
+/**
+ * Settles once the first language is there (at once for English, after its chunk for another; should
+ * that fail, the app shows English). The app renders after it, so it never shows one language and then
+ * another, and Suspense has nothing to wait for on a first load.
+ */
+export const ready: Promise<void> = i18n
   .use(initReactI18next)
+  .use(languageChunks)
   .init({
-    resources: {
-      en: { translation: en },
-      fr: { translation: fr },
-      es: { translation: es },
-      it: { translation: it },
-      ar: { translation: ar },
-    },
+    resources: { en: { translation: en } },
+    // English is given here; the backend is asked only for the languages not given.
+    partialBundledLanguages: true,
     lng: initial,
     fallbackLng: 'en',
     interpolation: { escapeValue: false },
   })
-  .then(() => applyToDocument(i18n.resolvedLanguage ?? initial));
-
-i18n.on('languageChanged', (lng) => {
-  if (typeof localStorage !== 'undefined') localStorage.setItem('integra.lang', lng);
-  applyToDocument(lng);
-});
+  .then(() => {
+    applyToDocument(i18n.resolvedLanguage ?? initial);
+    // From here on a change is someone's choice, and remembered. (The first language arrives as a
+    // change too, once its chunk has loaded: it is not a choice.)
+    i18n.on('languageChanged', (lng) => {
+      if (typeof localStorage !== 'undefined') localStorage.setItem('integra.lang', lng);
+      applyToDocument(lng);
+    });
+  });
 
 export default i18n;

@@ -2,15 +2,19 @@ import '@mantine/core/styles.css';
 import {
   Anchor,
   AppShell,
+  Badge,
   Burger,
   Button,
   Center,
   type CSSVariablesResolver,
   createTheme,
+  DirectionProvider,
+  defaultVariantColorsResolver,
   Group,
   Loader,
   MantineProvider,
   NativeSelect,
+  parseThemeColor,
   Stack,
   Text,
 } from '@mantine/core';
@@ -29,7 +33,7 @@ import {
 } from 'react-router';
 import { can, MembersOnly, useSession } from './accounts/session';
 import { api, chooseOrganisation } from './api';
-import i18n, { LANGUAGES } from './i18n';
+import i18n, { LANGUAGES, ready } from './i18n';
 
 /**
  * Each page is its own chunk, fetched when first opened: a visitor's first load carries the
@@ -55,6 +59,9 @@ const RespondPage = page(() => import('./followup/RespondPage'), 'RespondPage');
 const RoundPage = page(() => import('./followup/RoundPage'), 'RoundPage');
 const RoundsPage = page(() => import('./followup/RoundsPage'), 'RoundsPage');
 const FollowupSettingsPage = page(() => import('./followup/SettingsPage'), 'SettingsPage');
+const OrganisationPage = page(() => import('./accounts/OrganisationPage'), 'OrganisationPage');
+const DashboardPage = page(() => import('./portfolio/DashboardPage'), 'DashboardPage');
+const ThemesPage = page(() => import('./portfolio/ThemesPage'), 'ThemesPage');
 const AssessPage = page(() => import('./practices/AssessPage'), 'AssessPage');
 const CataloguePage = page(() => import('./practices/CataloguePage'), 'CataloguePage');
 const ComparePage = page(() => import('./practices/ComparePage'), 'ComparePage');
@@ -81,10 +88,34 @@ const theme = createTheme({
   primaryShade: { light: 8, dark: 8 },
   autoContrast: true,
   luminanceThreshold: 0.25,
+  components: {
+    // A badge shows its whole label: a cut "3 OVERD…" hides what it says. It keeps to one line and
+    // does not shrink (a table widens its column, a group moves it to the next line).
+    Badge: Badge.extend({
+      styles: {
+        root: { overflow: 'visible', flexShrink: 0 },
+        label: { overflow: 'visible', textOverflow: 'clip' },
+      },
+    }),
+  },
+  // Coloured text on white or light backgrounds (badges, alerts, light and outline buttons) dark enough for 4.5:1.
+  variantColorResolver: (input) => {
+    const colors = defaultVariantColorsResolver(input);
+    if (!['light', 'outline', 'subtle', 'transparent'].includes(input.variant ?? '')) return colors;
+    const parsed = parseThemeColor({ color: input.color ?? input.theme.primaryColor, theme: input.theme });
+    if (!parsed.isThemeColor) return colors;
+    const text = `color-mix(in srgb, var(--mantine-color-${parsed.color}-9), black 35%)`;
+    return input.variant === 'outline'
+      ? { ...colors, color: text, border: `1px solid ${text}` }
+      : { ...colors, color: text };
+  },
 });
 const cssVariables: CSSVariablesResolver = () => ({
   variables: {},
-  light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)' },
+  light: {
+    '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
+    '--mantine-color-placeholder': 'var(--mantine-color-gray-7)',
+  },
   dark: {},
 });
 
@@ -134,7 +165,10 @@ function Account({ header = false }: { header?: boolean }) {
         variant="default"
         onClick={async () => {
           await api('/auth/sign-out', { method: 'POST', json: {} });
-          qc.clear();
+          // Every member's data goes; the session is asked again, so every part of the page (the
+          // header's links too) sees the visitor at once.
+          qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'session' });
+          await qc.refetchQueries({ queryKey: ['session'] });
           navigate('/practices');
         }}
       >
@@ -176,6 +210,11 @@ function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
         </Anchor>
       )}
       {may.read && (
+        <Anchor component={NavLink} to="/portfolio" style={link} onClick={onNavigate}>
+          {t('portfolio.nav')}
+        </Anchor>
+      )}
+      {may.read && (
         <Anchor component={NavLink} to="/units" style={link} onClick={onNavigate}>
           {t('units.nav')}
         </Anchor>
@@ -193,6 +232,11 @@ function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
           {t('nav.members')}
         </Anchor>
       )}
+      {may.manage && (
+        <Anchor component={NavLink} to="/settings/organisation" style={link} onClick={onNavigate}>
+          {t('organisation.settings.nav')}
+        </Anchor>
+      )}
     </>
   );
 }
@@ -201,9 +245,10 @@ function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
 function LanguageSelect() {
   const { t } = useTranslation();
   const session = useSession();
-  const chosen = session.data?.language;
   const signedIn = Boolean(session.data?.user);
-  // A person signed in on another device gets the language they chose there.
+  // A person signed in on another device gets the language they chose there; one who chose none,
+  // their organisation's.
+  const chosen = session.data?.language ?? (signedIn ? session.data?.organisationLanguage : null);
   useEffect(() => {
     if (chosen && chosen !== i18n.language && Object.hasOwn(LANGUAGES, chosen))
       void i18n.changeLanguage(chosen);
@@ -303,6 +348,9 @@ const routes: RouteObject[] = [
       { path: 'rounds/new', element: members(<NewRoundPage />) },
       { path: 'rounds/:id', element: members(<RoundPage />) },
       { path: 'settings/follow-up', element: members(<FollowupSettingsPage />) },
+      { path: 'settings/organisation', element: members(<OrganisationPage />) },
+      { path: 'portfolio', element: members(<DashboardPage />) },
+      { path: 'portfolio/themes', element: members(<ThemesPage />) },
       { path: 'import', element: members(<ImportPage />) },
       { path: 'evaluations/:id', element: members(<MatrixPage />) },
       { path: 'actions', element: members(<ActionsPage />) },
@@ -336,14 +384,21 @@ function Routes() {
   return useRoutes(routes);
 }
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <MantineProvider theme={theme} cssVariablesResolver={cssVariables}>
-      <QueryClientProvider client={queryClient}>
-        <BrowserRouter>
-          <Routes />
-        </BrowserRouter>
-      </QueryClientProvider>
-    </MantineProvider>
-  </StrictMode>,
+// After the first language is there (i18n.ts): English at once, another once its chunk has arrived.
+void ready.then(() =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      {/* Mantine lays its components out right to left when `<html dir>` says so (i18n.ts sets it
+          from the language, and the provider follows its changes). */}
+      <DirectionProvider initialDirection={i18n.dir()}>
+        <MantineProvider theme={theme} cssVariablesResolver={cssVariables}>
+          <QueryClientProvider client={queryClient}>
+            <BrowserRouter>
+              <Routes />
+            </BrowserRouter>
+          </QueryClientProvider>
+        </MantineProvider>
+      </DirectionProvider>
+    </StrictMode>,
+  ),
 );

@@ -11,6 +11,7 @@ import { genericOAuth } from 'better-auth/plugins/generic-oauth';
 import { argon2id, argon2Verify } from 'hash-wasm';
 import type { Db } from '../../db/client.js';
 import type { Mailer } from '../../lib/mail.js';
+import { languageOfPerson, resetEmail } from './emails.js';
 import { authAccounts, authSessions, authVerifications, users } from './schema.js';
 
 /** argon2id with OWASP's minimum settings (19 MiB, 2 passes, 1 lane). */
@@ -72,11 +73,9 @@ export function createAuth(options: AuthOptions) {
       resetPasswordTokenExpiresIn: 60 * 60,
       revokeSessionsOnPasswordReset: true,
       sendResetPassword: async ({ user, url }) => {
-        await options.mailer.send({
-          to: user.email,
-          subject: 'Reset your Integra password',
-          text: `Someone (hopefully you) asked to reset the password of ${user.email} on Integra.\n\nOpen this link within an hour to choose a new one:\n${url}\n\nIf you did not ask, ignore this message: your password stays as it is.`,
-        });
+        // In the language the person reads Integra in (theirs, else their organisation's).
+        const language = await languageOfPerson(options.db, user.id);
+        await options.mailer.send({ to: user.email, ...resetEmail(language, user.email, url) });
       },
     },
     session: { expiresIn: 60 * 60 * 24 * 14, updateAge: 60 * 60 * 24 },

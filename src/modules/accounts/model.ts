@@ -1,5 +1,6 @@
 /** Shapes of the accounts module, shared by the server and the web app. */
 import { z } from 'zod';
+import { reasonField } from '../audit/model.js';
 import { ROLE_NAMES } from './roles.js';
 
 export { ROLE_NAMES };
@@ -42,6 +43,8 @@ export const sessionSchema = z.object({
   unitId: z.string().nullable(),
   /** The name of the unit a contributor speaks for. */
   unit: z.string().nullable(),
+  /** Every unit the person answers for here: their membership's and those they are a focal point of. */
+  unitIds: z.array(z.string()),
   memberships: z.array(
     z.object({
       organisationId: z.string(),
@@ -53,18 +56,34 @@ export const sessionSchema = z.object({
   ),
   /** The language the person chose (their emails are written in it); null: not chosen yet. */
   language: z.string().nullable(),
+  /** The organisation's language, for a person who chose none. */
+  organisationLanguage: z.string(),
   setupNeeded: z.boolean(),
   mail: z.boolean(),
   oidc: z.boolean(),
 });
 export type SessionInfo = z.infer<typeof sessionSchema>;
 
-/**
- * Languages a person may choose for the app. Their emails are written in it when the emails have it
- * (`EMAIL_LANGUAGES`); otherwise (Arabic) in the organisation's default language.
- */
+/** Languages a person may choose for the app; their emails are written in it too. */
 export const PERSON_LANGUAGES = ['en', 'fr', 'es', 'it', 'ar'] as const;
 export const languageInputSchema = z.object({ language: z.enum(PERSON_LANGUAGES) }).strict();
+
+/** An organisation's settings page: its name, and its language for members who chose none. */
+export const organisationSettingsSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  language: z.enum(PERSON_LANGUAGES),
+});
+export type OrganisationSettings = z.infer<typeof organisationSettingsSchema>;
+export const organisationPatchSchema = z
+  .object({
+    name: z.string().trim().min(1, 'an organisation needs a name').max(200),
+    language: z.enum(PERSON_LANGUAGES),
+    reason: reasonField,
+  })
+  .partial()
+  .strict();
+export type OrganisationPatch = z.infer<typeof organisationPatchSchema>;
 
 // ---- replies: members, invitations, signing in ----
 

@@ -9,8 +9,10 @@ import type { Mailer } from '../../lib/mail.js';
 import type { AppContext } from '../../server/context.js';
 import { Unavailable } from '../../server/errors.js';
 import { noContent } from '../../server/replies.js';
+import { unitsOfPerson } from '../units/service.js';
 import type { Auth } from './auth.js';
 import { fromAuthResponse } from './authErrors.js';
+import { invitationEmail, languageOfOrganisation } from './emails.js';
 import {
   acceptInvitationSchema,
   invitationCreatedSchema,
@@ -23,6 +25,7 @@ import {
   sessionSchema,
   signedInSchema,
 } from './model.js';
+import { getOrganisation } from './organisation.js';
 import { accountPolicies } from './policies.js';
 import {
   acceptInvitation,
@@ -205,6 +208,11 @@ export function accountRoutes(ctx: AccountsContext): FastifyPluginAsyncZod {
       async (req) => ({
         ...req.caller,
         language: req.caller.user ? await languageOf(ctx.db, req.caller.user.id) : null,
+        organisationLanguage:
+          (await getOrganisation(ctx.db, req.caller.organisationId).catch(() => null))?.language ?? 'en',
+        unitIds: req.caller.user
+          ? await unitsOfPerson(ctx.db, req.caller.organisationId, req.caller.user.id, req.caller.unitId)
+          : [],
         setupNeeded: await needsSetup(),
         mail: ctx.mailer.configured,
         oidc: ctx.oidc,
@@ -317,10 +325,17 @@ export function accountRoutes(ctx: AccountsContext): FastifyPluginAsyncZod {
         let emailed = false;
         if (ctx.mailer.configured) {
           const org = req.caller.memberships.find((m) => m.organisationId === req.caller.organisationId);
+          // Someone without an account yet reads it in the organisation's language.
+          const language = await languageOfOrganisation(ctx.db, req.caller.organisationId!);
           await ctx.mailer.send({
             to: created.email,
-            subject: `You are invited to ${org?.organisationName ?? 'an organisation'} on Integra`,
-            text: `${req.caller.user?.name ?? 'Someone'} invites you to join ${org?.organisationName ?? 'their organisation'} on Integra as ${created.role}${created.unit ? ` for ${created.unit}` : ''}.\n\nOpen this link within 7 days to accept:\n${link}\n`,
+            ...invitationEmail(language, {
+              inviter: req.caller.user?.name ?? null,
+              organisation: org?.organisationName ?? 'Integra',
+              role: created.role,
+              unit: created.unit ?? null,
+              link,
+            }),
           });
           emailed = true;
         }

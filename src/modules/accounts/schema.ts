@@ -11,6 +11,8 @@ import { units } from '../units/schema.js';
 export const organisations = pgTable('organisations', {
   id: uuid('id').primaryKey().defaultRandom(),
   name: text('name').notNull(),
+  /** The app's and the emails' language for members who chose none, and for addresses without an account. */
+  language: text('language').notNull().default('en'),
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
 });
 

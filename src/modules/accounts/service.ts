@@ -42,7 +42,7 @@ function checkPassword(password: string) {
   if (password.length < MIN_PASSWORD_LENGTH) {
     throw new Invalid('The password is too short.', [
       { path: 'password', message: `at least ${MIN_PASSWORD_LENGTH} characters` },
-    ]);
+    ]).because('passwordShort', { min: MIN_PASSWORD_LENGTH });
   }
 }
 
@@ -78,7 +78,7 @@ export async function createUser(
   return db.transaction(async (tx) => {
     const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email));
     if (existing) {
-      throw new Conflict(`There is already an account for ${email}.`);
+      throw new Conflict(`There is already an account for ${email}.`).because('accountExists', { email });
     }
     const [user] = await tx
       .insert(users)
@@ -164,7 +164,7 @@ export async function invite(db: Db, caller: Caller, input: InvitationInput) {
       .from(users)
       .innerJoin(memberships, eq(memberships.userId, users.id))
       .where(and(eq(users.email, email), eq(memberships.organisationId, caller.organisationId)));
-    if (already) throw new Conflict(`${email} is already a member.`);
+    if (already) throw new Conflict(`${email} is already a member.`).because('alreadyMember', { email });
     const unit = await unitFor(tx, caller, input.role, input);
     const [row] = await tx
       .insert(invitations)
@@ -219,7 +219,7 @@ async function openInvitation(db: Db, token: string) {
         gt(invitations.expiresAt, sql`now()`),
       ),
     );
-  if (!row) throw new NotFound('invitation (it may have expired or been used already)');
+  if (!row) throw new NotFound('invitation (it may have expired, been withdrawn or been used already)');
   return { ...row, role: row.role as Role };
 }
 
@@ -360,7 +360,7 @@ export async function updateMember(db: Db, caller: Caller, userId: string, patch
     const before = await membershipOf(tx, caller.organisationId, userId);
     const role = patch.role ?? (before.role as Role);
     if (before.role === 'admin' && role !== 'admin' && (await adminCount(tx, caller.organisationId)) <= 1) {
-      throw new Conflict('An organisation needs at least one administrator.');
+      throw new Conflict('An organisation needs at least one administrator.').because('lastAdministrator');
     }
     const unchanged = patch.unit === undefined && patch.unitId === undefined;
     const unit = unchanged
@@ -388,7 +388,7 @@ export async function removeMember(db: Db, caller: Caller, userId: string, reaso
   return db.transaction(async (tx) => {
     const before = await membershipOf(tx, caller.organisationId, userId);
     if (before.role === 'admin' && (await adminCount(tx, caller.organisationId)) <= 1) {
-      throw new Conflict('An organisation needs at least one administrator.');
+      throw new Conflict('An organisation needs at least one administrator.').because('lastAdministrator');
     }
     await tx
       .delete(memberships)

@@ -145,6 +145,13 @@ describe.each(testDatabases())('the action tracker on $name', ({ open }) => {
       [{ dueAfter: '2024-07-01' }, 4],
       [{ q: 'improve' }, 3],
       [{ priority: 0, overdue: 'true' }, 1],
+      // The 2022-template matrix is of 2024; improvement actions have no evaluation.
+      [{ year: 2024 }, 6],
+      [{ year: 1999 }, 0],
+      // Rejected: 3.1 of both matrices; not answered: recommendation 4 of the classic one.
+      [{ response: 'rejected' }, 2],
+      [{ response: 'none' }, 2],
+      [{ response: 'accepted', evaluationId: id2022 }, 2],
     ];
     for (const [q, n] of cases) {
       const res = await list(q);

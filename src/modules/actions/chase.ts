@@ -11,12 +11,6 @@ import { ACTION_STATUSES, type ActionStatus, CLOSED_STATUSES } from './model.js'
 import { actions, actionUnits } from './schema.js';
 import { VOCABULARY } from './service.js';
 
-/** "N/A", "N/A as already developed", "Not applicable": a row that asks for nothing. */
-export const NO_ACTION_PATTERN =
-  /^\s*(n\s*\/\s*a|not applicable|non applicable|sans objet|no aplica|no procede)\b/i;
-export const needsNoAction = (text: string) => NO_ACTION_PATTERN.test(text);
-const noActionSql = sql`${actions.text} ~* '^\\s*(n\\s*/\\s*a|not applicable|non applicable|sans objet|no aplica|no procede)\\M'`;
-
 export interface ChasedAction {
   id: string;
   number: string;
@@ -75,7 +69,7 @@ function chased(db: Db, where: SQL, open = true) {
               sql`, `,
             )})`
           : undefined,
-        open ? sql`not ${noActionSql}` : undefined,
+        open ? eq(actions.noActionNeeded, false) : undefined,
       ),
     )
     .orderBy(asc(evaluations.title), asc(recommendations.position), asc(actions.position))
@@ -115,7 +109,7 @@ export async function unlinkedActionsOfEvaluations(db: Db, organisationId: strin
           CLOSED_STATUSES.map((s) => sql`${s}`),
           sql`, `,
         )})`,
-        sql`not ${noActionSql}`,
+        eq(actions.noActionNeeded, false),
         sql`not exists (select 1 from ${actionUnits} where ${actionUnits.actionId} = ${actions.id})`,
       ),
     )

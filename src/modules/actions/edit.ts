@@ -10,7 +10,7 @@ import type { Caller } from '../../server/caller.js';
 import { Conflict, NotFound } from '../../server/errors.js';
 import { recordChange } from '../audit/service.js';
 import { evaluations, recommendations } from '../evaluations/schema.js';
-import type { ActionPatch, ActionWithHistory, NewAction } from './model.js';
+import { type ActionPatch, type ActionWithHistory, type NewAction, saysNoActionNeeded } from './model.js';
 import {
   CLOSED_MESSAGE,
   checkStatus,
@@ -40,6 +40,7 @@ export async function updateAction(db: Db, caller: Caller, id: string, patch: Ac
     if (patch.timeframe !== undefined) set.timeframe = patch.timeframe;
     if (patch.responsible !== undefined) set.responsible = patch.responsible;
     if (patch.fundingConditional !== undefined) set.fundingConditional = patch.fundingConditional;
+    if (patch.noActionNeeded !== undefined) set.noActionNeeded = patch.noActionNeeded;
     if (patch.comments !== undefined) set.comments = patch.comments;
     if (patch.due !== undefined) {
       set.dueFrom = patch.due?.from ?? null;
@@ -148,7 +149,7 @@ export async function addActionToRecommendation(
         ),
       );
     if (!rec) throw new NotFound('recommendation');
-    if (rec.closedAt) throw new Conflict(CLOSED_MESSAGE);
+    if (rec.closedAt) throw new Conflict(CLOSED_MESSAGE).because('closed');
     const vocabulary = VOCABULARY[rec.template];
     const status = input.status ?? vocabulary[0];
     checkStatus(status, vocabulary);
@@ -169,6 +170,7 @@ export async function addActionToRecommendation(
           due: input.due ?? null,
           responsible: input.responsible ?? null,
           fundingConditional: input.fundingConditional ?? false,
+          noActionNeeded: input.noActionNeeded ?? saysNoActionNeeded(input.text ?? ''),
           status,
           comments: input.comments ?? null,
         }),
@@ -215,6 +217,7 @@ export async function addImprovementAction(
       due: input.due ?? null,
       responsible: input.responsible ?? null,
       fundingConditional: input.fundingConditional ?? false,
+      noActionNeeded: input.noActionNeeded ?? saysNoActionNeeded(input.text ?? ''),
       status,
       comments: input.comments ?? null,
     },

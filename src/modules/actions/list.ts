@@ -3,7 +3,21 @@
  * It joins the tables of the sources (recommendations and their evaluations, practices) to say
  * where each action comes from.
  */
-import { and, asc, desc, eq, gte, ilike, isNull, lte, type SQL, sql } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  gte,
+  ilike,
+  inArray,
+  isNull,
+  lte,
+  notInArray,
+  or,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { evaluations, recommendations } from '../evaluations/schema.js';
 import { practices } from '../practices/schema.js';
@@ -19,7 +33,7 @@ import { actions, actionUnits } from './schema.js';
 import { linkedUnits } from './unitLinks.js';
 
 export const overdueSql = (today: string) =>
-  sql<boolean>`(${actions.dueTo} is not null and ${actions.dueTo} < ${today}::date and ${actions.status} not in (${sql.join(
+  sql<boolean>`(${actions.dueTo} is not null and ${actions.dueTo} < ${today}::date and not ${actions.noActionNeeded} and ${actions.status} not in (${sql.join(
     CLOSED_STATUSES.map((s) => sql`${s}`),
     sql`, `,
   )}))`;
@@ -29,13 +43,30 @@ function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-function listConditions(organisationId: string, q: Partial<ActionListQuery>, today: string): SQL {
+/** The list's filters; `mine` is resolved by the caller into the units the person answers for. */
+export type ActionFilters = Partial<ActionListQuery> & { mineUnitIds?: string[] };
+
+function listConditions(organisationId: string, q: ActionFilters, today: string): SQL {
   const conds: (SQL | undefined)[] = [eq(actions.organisationId, organisationId), isNull(actions.deletedAt)];
   if (q.responsible?.trim()) conds.push(ilike(actions.responsible, `%${escapeLike(q.responsible.trim())}%`));
   if (q.unitId) {
     conds.push(
       sql`exists (select 1 from ${actionUnits} where ${actionUnits.actionId} = ${actions.id} and ${actionUnits.unitId} = ${q.unitId})`,
     );
+  }
+  if (q.mine === 'true') {
+    const ids = q.mineUnitIds ?? [];
+    conds.push(
+      ids.length === 0
+        ? sql`false`
+        : sql`exists (select 1 from ${actionUnits} where ${actionUnits.actionId} = ${actions.id} and ${inArray(actionUnits.unitId, ids)})`,
+    );
+  }
+  if (q.open === 'true') {
+    conds.push(eq(actions.noActionNeeded, false), notInArray(actions.status, [...CLOSED_STATUSES]));
+  }
+  if (q.open === 'false') {
+    conds.push(or(eq(actions.noActionNeeded, true), inArray(actions.status, [...CLOSED_STATUSES]))!);
   }
   if (q.q?.trim()) conds.push(ilike(actions.text, `%${escapeLike(q.q.trim())}%`));
   if (q.status) conds.push(eq(actions.status, q.status));
@@ -49,6 +80,22 @@ function listConditions(organisationId: string, q: Partial<ActionListQuery>, tod
   if (q.overdue === 'true') conds.push(overdueSql(today));
   if (q.overdue === 'false') conds.push(sql`not ${overdueSql(today)}`);
   if (q.evaluationId) conds.push(eq(recommendations.evaluationId, q.evaluationId));
+  if (q.year !== undefined) {
+    const year = q.year === 0 ? sql`${evaluations.year} is null` : sql`${evaluations.year} = ${q.year}`;
+    conds.push(
+      sql`exists (select 1 from ${recommendations} join ${evaluations} on ${evaluations.id} = ${recommendations.evaluationId}
+        where ${recommendations.id} = ${actions.recommendationId} and ${year})`,
+    );
+  }
+  if (q.response) {
+    const response =
+      q.response === 'none'
+        ? sql`${recommendations.response} is null`
+        : sql`${recommendations.response} = ${q.response}`;
+    conds.push(
+      sql`exists (select 1 from ${recommendations} where ${recommendations.id} = ${actions.recommendationId} and ${response})`,
+    );
+  }
   return and(...conds)!;
 }
 
@@ -62,6 +109,7 @@ const listColumns = (today: string) => ({
   dueInferred: actions.dueInferred,
   responsible: actions.responsible,
   fundingConditional: actions.fundingConditional,
+  noActionNeeded: actions.noActionNeeded,
   status: actions.status,
   comments: actions.comments,
   overdue: overdueSql(today),
@@ -92,6 +140,7 @@ function presentListRow(r: {
   dueInferred: boolean;
   responsible: string | null;
   fundingConditional: boolean;
+  noActionNeeded: boolean;
   status: string;
   comments: string | null;
   overdue: boolean;
@@ -113,6 +162,7 @@ function presentListRow(r: {
     due: presentDue(r),
     responsible: r.responsible,
     fundingConditional: r.fundingConditional,
+    noActionNeeded: r.noActionNeeded,
     status: r.status as ActionStatus,
     overdue: Boolean(r.overdue),
     evaluationId: r.evaluationId,
@@ -135,7 +185,7 @@ function presentListRow(r: {
 export async function listActions(
   db: Db,
   organisationId: string,
-  q: ActionListQuery,
+  q: ActionListQuery & ActionFilters,
   today: string,
 ): Promise<ActionList> {
   const order = {
@@ -192,7 +242,7 @@ export async function listActions(
 export async function* streamActions(
   db: Db,
   organisationId: string,
-  q: Partial<ActionListQuery>,
+  q: ActionFilters,
   today: string,
   batchSize = 2000,
 ): AsyncGenerator<ListRecord> {

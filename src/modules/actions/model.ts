@@ -49,6 +49,12 @@ export const dueWindowSchema = z
   .refine((d) => d.from === null || d.from <= d.to, { message: 'due "to" is before "from"', path: ['to'] });
 export type DueWindowInput = z.infer<typeof dueWindowSchema>;
 
+/** "N/A", "N/A as already developed", "Not applicable", "Sans objet", "No aplica": a row that asks for nothing. */
+export const NO_ACTION_PATTERN =
+  /^\s*(n\s*\/\s*a|not applicable|non applicable|sans objet|no aplica|no procede)(?![\p{L}\p{N}])/iu;
+/** Whether an action's text, as written, says no action is needed. */
+export const saysNoActionNeeded = (text: string) => NO_ACTION_PATTERN.test(text);
+
 export const actionFields = {
   number: z.string().min(1).max(20),
   text: z.string().max(20_000),
@@ -56,6 +62,8 @@ export const actionFields = {
   due: dueWindowSchema.nullable(),
   responsible: z.string().max(2_000).nullable(),
   fundingConditional: z.boolean(),
+  /** Nothing is to be done ("N/A as already planned"): never chased, overdue or counted. */
+  noActionNeeded: z.boolean(),
   comments: z.string().max(20_000).nullable(),
 };
 
@@ -70,6 +78,7 @@ export const newActionSchema = z
     due: true,
     responsible: true,
     fundingConditional: true,
+    noActionNeeded: true,
     comments: true,
     status: true,
     number: true,
@@ -130,7 +139,15 @@ export const actionListQuerySchema = z.object({
   dueBefore: isoDate.optional(),
   dueAfter: isoDate.optional(),
   overdue: z.enum(['true', 'false']).optional(),
+  /** Only actions still to be done: not closed, and not "no action needed". */
+  open: z.enum(['true', 'false']).optional(),
+  /** Only actions of the units the signed-in person answers for. */
+  mine: z.enum(['true', 'false']).optional(),
   evaluationId: z.string().uuid().optional(),
+  /** The year of the action's evaluation; 0: evaluations without a year. */
+  year: z.coerce.number().int().min(0).max(2200).optional(),
+  /** The management response to the action's recommendation; "none": not answered. */
+  response: z.enum(['accepted', 'partially_accepted', 'rejected', 'none']).optional(),
   q: z.string().max(200).optional(),
   sort: z.enum(ACTION_SORTS).default('due'),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
@@ -148,6 +165,7 @@ export const actionListRowSchema = z.object({
   /** The units of the directory the action is linked to. */
   units: z.array(unitRefSchema),
   fundingConditional: z.boolean(),
+  noActionNeeded: z.boolean(),
   status: z.enum(ACTION_STATUSES),
   overdue: z.boolean(),
   evaluationId: z.string().nullable(),
@@ -169,7 +187,15 @@ export const actionListSchema = z.object({
 });
 export type ActionList = z.infer<typeof actionListSchema>;
 
-/** Overdue is derived, never stored: the due window has passed and the action is not closed. */
-export function isOverdue(due: { to: string } | null, status: ActionStatus, today: string): boolean {
-  return due !== null && due.to < today && !CLOSED_STATUSES.includes(status);
+/**
+ * Overdue is derived, never stored: the due window has passed, the action is not closed and
+ * something was to be done.
+ */
+export function isOverdue(
+  due: { to: string } | null,
+  status: ActionStatus,
+  today: string,
+  noActionNeeded = false,
+): boolean {
+  return !noActionNeeded && due !== null && due.to < today && !CLOSED_STATUSES.includes(status);
 }

@@ -35,7 +35,7 @@ export async function addProgressUpdate(
     if (recordedOn > format(addDays(parseISO(today), 1), 'yyyy-MM-dd')) {
       throw new Invalid('A progress update cannot be dated in the future.', [
         { path: 'recordedOn', message: `use ${today} or an earlier date` },
-      ]);
+      ]).because('futureDate');
     }
     const next = input.status ?? null;
     if (next) checkStatus(next, vocabulary);

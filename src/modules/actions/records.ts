@@ -55,6 +55,7 @@ export interface ActionInsert {
   due: { from: string | null; to: string; inferred: boolean } | null;
   responsible: string | null;
   fundingConditional: boolean;
+  noActionNeeded: boolean;
   status: ActionStatus;
   comments: string | null;
 }
@@ -81,9 +82,10 @@ function present(
     responsible: row.responsible,
     units,
     fundingConditional: row.fundingConditional,
+    noActionNeeded: row.noActionNeeded,
     status,
     comments: row.comments,
-    overdue: isOverdue(due, status, today),
+    overdue: isOverdue(due, status, today, row.noActionNeeded),
     updates: updates.map((u) => ({
       id: u.id,
       recordedOn: u.recordedOn,
@@ -112,6 +114,7 @@ export const toColumns = (a: ActionInsert) => ({
   dueInferred: a.due?.inferred ?? false,
   responsible: a.responsible,
   fundingConditional: a.fundingConditional,
+  noActionNeeded: a.noActionNeeded,
   status: a.status,
   comments: a.comments,
 });
@@ -191,7 +194,7 @@ export async function loadForChange(db: Db, organisationId: string, id: string, 
     )
     .for('update', { of: actions });
   if (!row) throw new NotFound('action');
-  if (row.closedAt) throw new Conflict(CLOSED_MESSAGE);
+  if (row.closedAt) throw new Conflict(CLOSED_MESSAGE).because('closed');
   // Improvement actions from a checklist use the classic vocabulary; other sources their template's.
   const vocabulary = row.template
     ? VOCABULARY[row.template]

@@ -3,9 +3,12 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { assertOwned } from '../../db/owned.js';
 import { type Column, csvStream, XLSX_TYPE, xlsxStream } from '../../lib/spreadsheet.js';
+import { READER_LANGUAGES, type Words, wordsFor } from '../../lib/words.js';
+import type { Caller } from '../../server/caller.js';
 import type { AppContext } from '../../server/context.js';
 import { registerRecordLifecycle } from '../audit/routes.js';
 import { actionUnitsInputSchema, unitRefSchema } from '../units/model.js';
+import { unitsOfPerson } from '../units/service.js';
 import {
   actionListQuerySchema,
   actionListSchema,
@@ -29,25 +32,41 @@ import { setActionUnits } from './units.js';
 
 const idParams = z.object({ id: z.string().uuid('not a valid id') });
 
-/** Columns of the action list export, one row per action. */
-export const ACTION_LIST_COLUMNS: Column<ActionExportRow>[] = [
-  { header: 'Evaluation', width: 30, value: (a) => a.evaluationTitle },
-  { header: 'Practice', width: 30, value: (a) => a.practiceTitle },
-  { header: 'Checklist item', width: 10, value: (a) => a.itemId },
-  { header: 'Recommendation no.', width: 8, value: (a) => a.recommendationNumber },
-  { header: 'Recommendation', width: 40, value: (a) => a.recommendationText },
-  { header: 'Priority (1 to 3)', width: 8, value: (a) => a.priority },
-  { header: 'Management response', width: 15, value: (a) => a.response },
-  { header: 'Action no.', width: 8, value: (a) => a.number },
-  { header: 'Key action', width: 50, value: (a) => a.text },
-  { header: 'Timeframe or deadline', width: 20, value: (a) => a.timeframe },
-  { header: 'Due from', width: 12, value: (a) => a.due?.from ?? null },
-  { header: 'Due by', width: 12, value: (a) => a.due?.to ?? null },
-  { header: 'Responsible unit(s)', width: 25, value: (a) => a.responsible },
-  { header: 'Subject to funding', width: 8, value: (a) => a.fundingConditional },
-  { header: 'Status', width: 15, value: (a) => a.status },
-  { header: 'Overdue', width: 8, value: (a) => a.overdue },
-  { header: 'Comments or action taken', width: 40, value: (a) => a.comments },
+/** The list's filters, with "mine" read as the units the signed-in person answers for. */
+async function withMine<Q extends { mine?: 'true' | 'false' }>(
+  ctx: AppContext,
+  req: { query: Q; caller: Caller },
+): Promise<Q & { mineUnitIds?: string[] }> {
+  const { query, caller } = req;
+  if (query.mine !== 'true') return query;
+  const mineUnitIds = caller.user
+    ? await unitsOfPerson(ctx.db, caller.organisationId, caller.user.id, caller.unitId ?? null)
+    : [];
+  return { ...query, mineUnitIds };
+}
+
+/** Columns of the action list export, one row per action, headed and said in the reader's language. */
+export const actionListColumns = (w: Words = wordsFor('en')): Column<ActionExportRow>[] => [
+  { header: w.header('evaluation'), width: 30, value: (a) => a.evaluationTitle },
+  { header: w.header('practice'), width: 30, value: (a) => a.practiceTitle },
+  { header: w.header('checklistItem'), width: 10, value: (a) => a.itemId },
+  { header: w.header('recommendationNumber'), width: 8, value: (a) => a.recommendationNumber },
+  { header: w.header('recommendation'), width: 40, value: (a) => a.recommendationText },
+  { header: w.header('priority'), width: 8, value: (a) => a.priority },
+  { header: w.header('response'), width: 15, value: (a) => w.response(a.response) },
+  { header: w.header('responseCode'), width: 12, value: (a) => a.response },
+  { header: w.header('actionNumber'), width: 8, value: (a) => a.number },
+  { header: w.header('action'), width: 50, value: (a) => a.text },
+  { header: w.header('timeframe'), width: 20, value: (a) => a.timeframe },
+  { header: w.header('dueFrom'), width: 12, value: (a) => a.due?.from ?? null },
+  { header: w.header('dueTo'), width: 12, value: (a) => a.due?.to ?? null },
+  { header: w.header('responsible'), width: 25, value: (a) => a.responsible },
+  { header: w.header('fundingConditional'), width: 8, value: (a) => w.yesNo(a.fundingConditional) },
+  { header: w.header('noActionNeeded'), width: 8, value: (a) => w.yesNo(a.noActionNeeded) },
+  { header: w.header('status'), width: 15, value: (a) => w.status(a.status) },
+  { header: w.header('statusCode'), width: 12, value: (a) => a.status },
+  { header: w.header('overdue'), width: 8, value: (a) => w.yesNo(a.overdue) },
+  { header: w.header('comments'), width: 40, value: (a) => a.comments },
 ];
 
 export function actionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
@@ -66,7 +85,7 @@ export function actionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           response: { 200: actionListSchema },
         },
       },
-      (req) => listActions(ctx.db, req.caller.organisationId, req.query, ctx.today()),
+      async (req) => listActions(ctx.db, req.caller.organisationId, await withMine(ctx, req), ctx.today()),
     );
 
     app.get(
@@ -78,22 +97,27 @@ export function actionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           summary: 'Download the filtered action list as .xlsx or .csv (streamed)',
           querystring: actionListQuerySchema.omit({ page: true, pageSize: true, sort: true }).extend({
             format: z.enum(['xlsx', 'csv']),
+            /** The language of the headers and words; code columns stay as they are. */
+            lang: z.enum(READER_LANGUAGES).optional(),
           }),
         },
       },
       async (req, reply) => {
-        const rows = streamActions(ctx.db, req.caller.organisationId, req.query, ctx.today());
+        const rows = streamActions(ctx.db, req.caller.organisationId, await withMine(ctx, req), ctx.today());
         const name = `actions-${ctx.today()}`;
+        const words = wordsFor(req.query.lang);
         if (req.query.format === 'csv') {
           return reply
             .header('content-type', 'text/csv; charset=utf-8')
             .header('content-disposition', `attachment; filename="${name}.csv"`)
-            .send(csvStream(ACTION_LIST_COLUMNS, rows));
+            .send(csvStream(actionListColumns(words), rows));
         }
         return reply
           .header('content-type', XLSX_TYPE)
           .header('content-disposition', `attachment; filename="${name}.xlsx"`)
-          .send(xlsxStream('Actions', ACTION_LIST_COLUMNS, rows, { styled: false }));
+          .send(
+            xlsxStream(words.t('export.sheet.actions'), actionListColumns(words), rows, { styled: false }),
+          );
       },
     );
 

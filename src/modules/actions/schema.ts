@@ -39,6 +39,11 @@ export const actions = pgTable(
     dueInferred: boolean('due_inferred').notNull().default(false),
     responsible: text('responsible'),
     fundingConditional: boolean('funding_conditional').notNull().default(false),
+    /**
+     * The matrix says nothing is to be done ("N/A as already developed"): the text is kept, the
+     * action is never chased, overdue or counted in progress figures.
+     */
+    noActionNeeded: boolean('no_action_needed').notNull().default(false),
     status: text('status').notNull(),
     comments: text('comments'),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),

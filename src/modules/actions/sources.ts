@@ -32,10 +32,14 @@ export async function progressOfEvaluations(
   const rows = await db
     .select({
       evaluationId: recommendations.evaluationId,
-      actionCount: count().mapWith(Number),
-      completedCount: sql<number>`count(*) filter (where ${actions.status} = 'completed')`.mapWith(Number),
+      // Actions that need no action are in the matrix but not in its progress.
+      actionCount: sql<number>`count(*) filter (where not ${actions.noActionNeeded})`.mapWith(Number),
+      completedCount:
+        sql<number>`count(*) filter (where ${actions.status} = 'completed' and not ${actions.noActionNeeded})`.mapWith(
+          Number,
+        ),
       overdueCount:
-        sql<number>`count(*) filter (where ${actions.dueTo} < ${today}::date and ${actions.status} not in (${closedList()}))`.mapWith(
+        sql<number>`count(*) filter (where ${actions.dueTo} < ${today}::date and not ${actions.noActionNeeded} and ${actions.status} not in (${closedList()}))`.mapWith(
           Number,
         ),
     })
@@ -61,6 +65,7 @@ export async function openActionsOfEvaluations(
       and(
         inArray(recommendations.evaluationId, evaluationIds),
         isNull(actions.deletedAt),
+        eq(actions.noActionNeeded, false),
         notInArray(actions.status, [...CLOSED_STATUSES]),
       ),
     )
@@ -81,6 +86,7 @@ export function openActionsPerUnit(db: Db, organisationId: string) {
       and(
         eq(actions.organisationId, organisationId),
         isNull(actions.deletedAt),
+        eq(actions.noActionNeeded, false),
         notInArray(actions.status, [...CLOSED_STATUSES]),
       ),
     )

@@ -3,6 +3,7 @@
  * shape an imported matrix takes before it is saved. No server-only imports: web/ uses these too.
  */
 import { z } from 'zod';
+import { TIMEFRAME_PROBLEMS, type TimeframeProblem } from '../../lib/parseTimeframe.js';
 import {
   ACTION_STATUSES,
   actionWithHistorySchema,
@@ -38,6 +39,8 @@ export const importedActionSchema = z.object({
   due: dueWindowSchema.nullable(),
   responsible: optionalText(2_000),
   fundingConditional: z.boolean(),
+  /** Nothing is to be done ("N/A as already developed"); absent: read from the text. */
+  noActionNeeded: z.boolean().optional(),
   status: z.enum(ACTION_STATUSES).nullable(),
   comments: optionalText(20_000),
   /** Units of the directory to link the action to ("responsible" stays as written); absent: none. */
@@ -81,7 +84,41 @@ export const importedEvaluationSchema = z.object({
 });
 export type ImportedEvaluation = z.infer<typeof importedEvaluationSchema>;
 
+/** What an import can warn about, by code: the web says each in the reader's language (`importWarning.<code>`). */
+export const MATRIX_WARNING_CODES = [
+  'actionStatusUnknown',
+  ...Object.keys(TIMEFRAME_PROBLEMS).map((p) => `timeframe.${p}` as `timeframe.${TimeframeProblem}`),
+  'inlineTimeframe',
+  'inlineResponsible',
+  'inlineBoth',
+  'actionsInOneRow',
+  'noTitle',
+  'unplacedEvaluation',
+  'unplacedRecommendation',
+  'recommendationTwice',
+  'recommendationNoText',
+  'responseUnclear',
+  'responseMissing',
+  'evaluatorsNote',
+  'dateUnread',
+  'yearUnread',
+  'priorityUnread',
+  'recommendationStatusUnknown',
+  'actionNumbered',
+  'struckThrough',
+  'pdfWithoutBorders',
+] as const;
+/** A warning's values, to put in its words: a list (of action numbers) is said as the language lists. */
+export const warningParamsSchema = z.record(
+  z.string(),
+  z.union([z.string(), z.number(), z.array(z.string())]),
+);
+
 export const importWarningSchema = z.object({
+  /** What the warning is: the web says it in the reader's language from it and `params`. */
+  code: z.enum(MATRIX_WARNING_CODES).optional(),
+  params: warningParamsSchema.optional(),
+  /** The warning in English, as the CLI and the API give it. */
   message: z.string(),
   /** Where in the source, in words: "recommendation 5, action 5.2, timeframe (line 58)". */
   where: z.string(),
@@ -190,6 +227,8 @@ export const matrixSchema = z.object({
   closedAt: z.string().nullable(),
   closedBy: z.string().nullable(),
   closingNote: z.string().nullable(),
+  /** Set while the management response is public (its page: /responses/:id). */
+  responsePublishedAt: z.string().nullable(),
   recommendations: z.array(savedRecommendationSchema),
 });
 export type Matrix = z.infer<typeof matrixSchema>;

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { assertOwned } from '../../db/owned.js';
 import { csvStream, XLSX_TYPE, xlsxStream } from '../../lib/spreadsheet.js';
 import { fileNameOf } from '../../lib/text.js';
+import { READER_LANGUAGES, wordsFor } from '../../lib/words.js';
 import type { AppContext } from '../../server/context.js';
 import { Invalid } from '../../server/errors.js';
 import { actionWithHistorySchema, newActionSchema } from '../actions/model.js';
@@ -11,7 +12,7 @@ import { addActionToRecommendation } from '../actions/service.js';
 import { registerRecordLifecycle } from '../audit/routes.js';
 import { exportMatrixDocx } from './export/exportMatrixDocx.js';
 import { exportMatrixJson } from './export/exportMatrixJson.js';
-import { MATRIX_COLUMNS, matrixRows } from './export/rows.js';
+import { matrixColumns, matrixRows } from './export/rows.js';
 import { importMatrixFile, importMatrixPaste } from './import/importMatrixFile.js';
 import {
   evaluationPatchSchema,
@@ -196,13 +197,19 @@ export function evaluationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags,
           summary: 'Download the matrix as .docx (classic layout), .xlsx, .csv or JSON',
+          description:
+            '`lang` says the spreadsheets (headers, statuses, responses, dates) in that language; code columns stay as they are. The .docx keeps the English template, which import reads back.',
           params: idParams,
-          querystring: z.object({ format: z.enum(EXPORT_FORMATS) }),
+          querystring: z.object({
+            format: z.enum(EXPORT_FORMATS),
+            lang: z.enum(READER_LANGUAGES).optional(),
+          }),
         },
       },
       async (req, reply) => {
         const matrix = await getMatrix(ctx.db, req.caller.organisationId, req.params.id, ctx.today());
         const base = fileNameOf(matrix.title, 'matrix');
+        const words = wordsFor(req.query.lang);
         const download = (ext: string, type: string) =>
           reply
             .header('content-type', type)
@@ -219,10 +226,12 @@ export function evaluationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             ).send(await exportMatrixDocx(matrix));
           case 'csv':
             return download('csv', 'text/csv; charset=utf-8').send(
-              csvStream(MATRIX_COLUMNS, matrixRows(matrix)),
+              csvStream(matrixColumns(words), matrixRows(matrix, words)),
             );
           case 'xlsx':
-            return download('xlsx', XLSX_TYPE).send(xlsxStream('Matrix', MATRIX_COLUMNS, matrixRows(matrix)));
+            return download('xlsx', XLSX_TYPE).send(
+              xlsxStream(words.t('export.sheet.matrix'), matrixColumns(words), matrixRows(matrix, words)),
+            );
         }
       },
     );

@@ -36,6 +36,8 @@ export const evaluations = pgTable(
     closedAt: timestamp('closed_at', { withTimezone: true, mode: 'string' }),
     closedBy: text('closed_by'),
     closingNote: text('closing_note'),
+    /** Set while the management response is published for anyone to read (and search engines to index). */
+    responsePublishedAt: timestamp('response_published_at', { withTimezone: true, mode: 'string' }),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
     /** Set when deleted: deleted records are hidden and can be restored by an editor. */
@@ -73,5 +75,7 @@ export const recommendations = pgTable(
     check('recommendations_response', sql`${t.response} in ('accepted', 'partially_accepted', 'rejected')`),
     check('recommendations_status', sql`${t.status} in ('open', 'discarded', 'completed')`),
     index('recommendations_evaluation').on(t.evaluationId, t.position),
+    // Recommendations made again in other evaluations are found by trigram similarity.
+    index('recommendations_text_trgm').using('gin', sql`${t.text} gin_trgm_ops`),
   ],
 );

@@ -14,7 +14,7 @@ import { actions } from '../actions/schema.js';
 import { addProgressUpdate, listActions, updateAction } from '../actions/service.js';
 import { exportMatrixDocx } from './export/exportMatrixDocx.js';
 import { exportMatrixJson } from './export/exportMatrixJson.js';
-import { MATRIX_COLUMNS, matrixRows } from './export/rows.js';
+import { matrixColumns, matrixRows } from './export/rows.js';
 import { importMatrixFile } from './import/importMatrixFile.js';
 import { importMatrixText } from './import/importMatrixText.js';
 import { readDocxLines } from './import/readDocx.js';
@@ -95,8 +95,47 @@ describe.each(testDatabases())('evaluations on $name', ({ open }) => {
       });
     }
     const classic = list.items.find((e) => e.id === classicId)!;
-    expect(classic).toMatchObject({ recommendationCount: 4, actionCount: 9, completedCount: 1 });
+    // 9 key actions, 6 counted: 2.3 and 2.4 are "N/A as already covered by 2.1", 3.1 is "N/A".
+    expect(classic).toMatchObject({ recommendationCount: 4, actionCount: 6, completedCount: 1 });
     expect(classic.overdueCount).toBe(2); // 2.1 and 2.2 were due by June 2023; 2.3 and 2.4 have no due window
+  });
+
+  it('keeps actions that need no action in the matrix but out of progress, overdue and open counts', async () => {
+    const matrix = async () => getMatrix(database.db, org, classicId, TODAY);
+    const na = (await matrix()).recommendations[1].actions.find((a) => a.number === '2.3')!;
+    expect(na).toMatchObject({ text: 'N/A as already covered by 2.1', noActionNeeded: true });
+    const progress = async () =>
+      (await listEvaluations(database.db, org, { page: 1, pageSize: 10 }, TODAY)).items.find(
+        (e) => e.id === classicId,
+      )!;
+    // A due window long past does not make it overdue.
+    await updateAction(
+      database.db,
+      systemCaller(org),
+      na.id,
+      { due: { from: null, to: '2023-06-30', inferred: false } },
+      TODAY,
+    );
+    expect((await progress()).overdueCount).toBe(2);
+    const overdueList = await listActions(
+      database.db,
+      org,
+      actionListQuerySchema.parse({ overdue: 'true' }),
+      TODAY,
+    );
+    expect(overdueList.items.map((a) => a.number)).not.toContain('2.3');
+    // The editor decides it does ask for something: it counts, and is overdue.
+    const counted = await updateAction(
+      database.db,
+      systemCaller(org),
+      na.id,
+      { noActionNeeded: false },
+      TODAY,
+    );
+    expect(counted).toMatchObject({ noActionNeeded: false, overdue: true });
+    expect(await progress()).toMatchObject({ actionCount: 7, overdueCount: 3 });
+    await updateAction(database.db, systemCaller(org), na.id, { noActionNeeded: true, due: null }, TODAY);
+    expect(await progress()).toMatchObject({ actionCount: 6, overdueCount: 2 });
   });
 
   it('records progress as dated history and changes the status', async () => {
@@ -280,7 +319,7 @@ describe.each(testDatabases())('evaluations on $name', ({ open }) => {
         done();
       },
     });
-    await writeXlsx(sink, 'Matrix', MATRIX_COLUMNS, matrixRows(m));
+    await writeXlsx(sink, 'Matrix', matrixColumns(), matrixRows(m));
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.concat(chunks) as unknown as ArrayBuffer);
     const sheet = wb.worksheets[0];
@@ -290,9 +329,23 @@ describe.each(testDatabases())('evaluations on $name', ({ open }) => {
     const row2 = sheet.getRow(2).values as unknown[];
     expect(row2[header.indexOf('Action no.') + 1]).toBe('1.1');
     expect(row2[header.indexOf('Due by') + 1]).toBe('2024-03-31');
+    // People read words; scripts and round trips keep the codes beside them.
+    const cell = (name: string) => row2[header.indexOf(name) + 1];
+    expect([cell('Status'), cell('Status code')]).toEqual(['Initiated', 'initiated']);
+    expect([cell('Management response'), cell('Response code')]).toEqual(['Accepted', 'accepted']);
+    expect([cell('Subject to funding'), cell('No action needed'), cell('Overdue')]).toEqual([
+      'No',
+      'No',
+      'No',
+    ]);
+    for (const code of ['not_initiated', 'partially_accepted']) {
+      expect(header.filter((h) => !String(h).endsWith('code')).map((h) => cell(String(h)))).not.toContain(
+        code,
+      );
+    }
 
     let csv = '';
-    for await (const chunk of csvStream(MATRIX_COLUMNS, matrixRows(m))) csv += chunk;
+    for await (const chunk of csvStream(matrixColumns(), matrixRows(m))) csv += chunk;
     const lines = csv
       .replace(/^\ufeff/, '')
       .trim()

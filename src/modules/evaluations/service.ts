@@ -8,8 +8,7 @@ import { and, asc, count, desc, eq, ilike, isNotNull, isNull, sql } from 'drizzl
 import type { Db } from '../../db/client.js';
 import type { Caller } from '../../server/caller.js';
 import { Conflict, fieldIssues, Invalid, NotFound } from '../../server/errors.js';
-import { needsNoAction } from '../actions/chase.js';
-import { isClosedStatus } from '../actions/model.js';
+import { isClosedStatus, saysNoActionNeeded } from '../actions/model.js';
 import {
   type ActionInsert,
   actionsOfRecommendations,
@@ -115,6 +114,7 @@ export async function saveEvaluation(
         due: a.due,
         responsible: a.responsible,
         fundingConditional: a.fundingConditional,
+        noActionNeeded: a.noActionNeeded ?? saysNoActionNeeded(a.text),
         status: a.status ?? initial,
         comments: a.comments,
       })),
@@ -235,9 +235,9 @@ export async function listEvaluations(
  * null without such actions.
  */
 export function followedStatus(
-  acts: { status: string; text: string }[],
+  acts: { status: string; noActionNeeded: boolean }[],
 ): 'open' | 'completed' | 'discarded' | null {
-  const counted = acts.filter((a) => !needsNoAction(a.text));
+  const counted = acts.filter((a) => !a.noActionNeeded);
   if (counted.length === 0) return null;
   if (counted.some((a) => !isClosedStatus(a.status))) return 'open';
   return counted.some((a) => a.status === 'completed') ? 'completed' : 'discarded';
@@ -273,6 +273,7 @@ export async function getMatrix(db: Db, organisationId: string, id: string, toda
     closedAt: e.closedAt,
     closedBy: e.closedBy,
     closingNote: e.closingNote,
+    responsePublishedAt: e.responsePublishedAt,
     recommendations: recs.map((r) => ({
       id: r.id,
       number: r.number,
@@ -316,7 +317,7 @@ export async function updateEvaluation(db: Db, caller: Caller, id: string, patch
   }
   await db.transaction(async (tx) => {
     const before = await evaluationOf(tx, caller.organisationId, id);
-    if (before.closedAt) throw new Conflict(CLOSED_MESSAGE);
+    if (before.closedAt) throw new Conflict(CLOSED_MESSAGE).because('closed');
     const [after] = await tx
       .update(evaluations)
       .set({ ...fields, updatedAt: sql`now()` as unknown as string })
@@ -384,7 +385,7 @@ export async function updateRecommendation(db: Db, caller: Caller, id: string, p
         ),
       );
     if (!rec) throw new NotFound('recommendation');
-    if (rec.closedAt) throw new Conflict(CLOSED_MESSAGE);
+    if (rec.closedAt) throw new Conflict(CLOSED_MESSAGE).because('closed');
     if (
       fields.status !== undefined &&
       (fields.status !== rec.row.status || (fields.status !== null && !rec.row.statusReason))

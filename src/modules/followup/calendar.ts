@@ -14,7 +14,7 @@ import { chasedActionsOfUnits } from '../actions/chase.js';
 import { actionsOfRecommendations } from '../actions/service.js';
 import { evaluations, recommendations } from '../evaluations/schema.js';
 import { units } from '../units/schema.js';
-import { unitsOfPerson } from './reminders.js';
+import { unitsOfPerson } from '../units/service.js';
 import { calendarFeeds, roundEvaluations, rounds, roundUnits } from './schema.js';
 
 const hash = (token: string) => createHash('sha256').update(token).digest('hex');

@@ -140,9 +140,9 @@ for (const target of testDatabases()) {
       const toMarie = smtp.received.find((m) => m.to.includes('marie@example.org'))!;
       expect(toMarie.text).toContain("d'ici le 15 janvier 2027");
       expect(toDan.text).toContain('because you are a focal point of City coordinators');
-      expect(toDan.text).toContain('1.1');
-      expect(toDan.text).not.toContain('1.3'); // "N/A" rows and completed actions are never chased
-      expect(toDan.text).not.toContain('1.4');
+      // The actions listed, one a line ("  1.1  Pilot …"; the link's random token may hold "1.4" too).
+      const listed = [...toDan.text.matchAll(/^ {2}(\d+\.\d+) {2}/gm)].map((m) => m[1]);
+      expect(listed).toEqual(['1.1']); // "N/A" rows (1.3) and completed actions (1.4) are never chased
       const link = linksIn(toDan.text).find((l) => l.includes('/respond/'))!;
       const opened = await openLink(database.db, SECRET, link.split('/respond/')[1]);
       const page = await respondPage(database.db, opened, '2026-11-26');
@@ -312,7 +312,6 @@ for (const target of testDatabases()) {
           actionDueSoonDays: 0,
           digestWeekday: 1,
           closureMonths: 15,
-          language: 'en',
           remindersEnabled: true,
         });
         const roundId = await open('2027-01-15');
@@ -373,7 +372,6 @@ for (const target of testDatabases()) {
             actionDueSoonDays: 0,
             digestWeekday: 1,
             closureMonths: 15,
-            language: 'en',
             remindersEnabled: true,
           });
           const planned = (await planReminders(database.db, at, LINKS)).filter(

@@ -26,7 +26,13 @@ export interface MessageInput {
   extra?: string[];
 }
 
-const LOCALES: Record<EmailLanguage, string> = { en: 'en-GB', fr: 'fr-FR', es: 'es-ES', it: 'it-IT' };
+const LOCALES: Record<EmailLanguage, string> = {
+  en: 'en-GB',
+  fr: 'fr-FR',
+  es: 'es-ES',
+  it: 'it-IT',
+  ar: 'ar',
+};
 
 export const longDate = (iso: string, language: EmailLanguage) =>
   new Intl.DateTimeFormat(LOCALES[language], { dateStyle: 'long', timeZone: 'UTC' }).format(
@@ -166,6 +172,33 @@ const TEXTS: Record<EmailLanguage, Texts> = {
     open: 'Rispondete o vedete i dettagli qui:',
     evaluation: 'Valutazione',
     message: "Messaggio dell'ufficio di valutazione:",
+  },
+  ar: {
+    subject: {
+      round_opened: (i) => `${r(i)}: يُرجى الإفادة عن إجراءات ${i.unitName} قبل ${d(i)}`,
+      round_due_soon: (i) => `تذكير: تقرير ${r(i)} مستحق في ${d(i)}`,
+      round_overdue: (i) => `${r(i)}: كان تقرير ${i.unitName} مستحقًا في ${d(i)}`,
+      action_due_soon: (i) => `يستحق قريبًا: ${i.actions.length} من إجراءات ${i.unitName}`,
+      action_overdue: (i) => `متأخر: ${i.actions.length} من إجراءات ${i.unitName}`,
+      digest: (i) => `متابعتك الأسبوعية في ${i.organisationName}`,
+    },
+    intro: {
+      round_opened: (i) =>
+        `تتابع ${i.organisationName} تقييماتها (${r(i)}). يُرجى بيان ما وصلت إليه ${i.unitName} في كل إجراء، مع تعليق وأدلة إن وُجدت، قبل ${d(i)}.`,
+      round_due_soon: (i) => `لم تُفد ${i.unitName} بعد عن كل إجراءات ${r(i)}. التقرير مستحق في ${d(i)}.`,
+      round_overdue: (i) =>
+        `كان تقرير ${i.unitName} عن ${r(i)} مستحقًا في ${d(i)}، ولا تزال بعض الإجراءات بلا رد.`,
+      action_due_soon: (i) => `تقترب هذه الإجراءات الخاصة بـ${i.unitName} من نهاية موعدها.`,
+      action_overdue: (i) => `تجاوزت هذه الإجراءات الخاصة بـ${i.unitName} نهاية موعدها.`,
+      digest: () => 'ما عليك وعلى وحداتك هذا الأسبوع.',
+    },
+    why: (i) => `تصلك هذه الرسالة لأنك جهة اتصال ${i.unitName} في ${i.organisationName}.`,
+    whyDigest: (i) => `تصلك هذه الرسالة لأنك طلبت الملخص الأسبوعي من ${i.organisationName}.`,
+    due: (date) => `مستحق في ${date}`,
+    noDue: 'بلا موعد نهائي',
+    open: 'قدّم تقريرك أو اطّلع على التفاصيل هنا:',
+    evaluation: 'التقييم',
+    message: 'رسالة من مكتب التقييم:',
   },
 };
 

@@ -9,10 +9,10 @@ import type { ActionListRow } from '../actions/model.js';
 import { isOverdue } from '../actions/model.js';
 import { listReports } from '../actions/reports.js';
 import { units } from '../units/schema.js';
+import { unitsOfPerson } from '../units/service.js';
 import { calendarUrl } from './calendar.js';
 import { respondPath, roundLinkToken } from './links.js';
 import type { MyFollowup } from './model.js';
-import { unitsOfPerson } from './reminders.js';
 import { roundCounts } from './roundStatus.js';
 import { digestSubscriptions, rounds, roundUnits } from './schema.js';
 import { getSettings } from './settings.js';
@@ -28,6 +28,8 @@ const row = (a: ChasedAction, today: string): ActionListRow => {
     responsible: a.responsible,
     units: [{ id: a.unitId, name: a.unitName }],
     fundingConditional: a.fundingConditional,
+    // Follow-up only chases actions that ask for something.
+    noActionNeeded: false,
     status: a.status,
     overdue: isOverdue(due, a.status, today),
     evaluationId: a.evaluationId,

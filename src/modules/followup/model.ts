@@ -58,6 +58,9 @@ export const settingsSchema = z.object({
   remindersEnabled: z.boolean(),
 });
 export type FollowupSettings = z.infer<typeof settingsSchema>;
+/** What the follow-up settings page changes; the language is the organisation's (its settings page). */
+export const settingsInputSchema = settingsSchema.omit({ language: true });
+export type FollowupSettingsInput = z.infer<typeof settingsInputSchema>;
 
 export const DEFAULT_SETTINGS: FollowupSettings = {
   timeZone: 'UTC',

@@ -7,7 +7,7 @@ import { fileNameOf } from '../../lib/text.js';
 import { noContent } from '../../server/replies.js';
 import { calendarUrl, evaluationCalendar, personalFeed, renewCalendar, stopCalendar } from './calendar.js';
 import { myFollowup, setDigest } from './mine.js';
-import { myFollowupSchema, settingsSchema } from './model.js';
+import { myFollowupSchema, settingsInputSchema, settingsSchema } from './model.js';
 import { followupPolicies } from './policies.js';
 import { type FollowupContext, id, routeKit } from './routeKit.js';
 import { getSettings, saveSettings } from './settings.js';
@@ -31,7 +31,7 @@ export function personalRoutes(ctx: FollowupContext): FastifyPluginAsyncZod {
         schema: {
           tags,
           summary: 'Change reminder timing and closure',
-          body: settingsSchema,
+          body: settingsInputSchema,
           response: { 200: settingsSchema },
         },
       },

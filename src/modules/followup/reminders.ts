@@ -11,8 +11,8 @@ import type { Mailer } from '../../lib/mail.js';
 import { memberships, organisations, users } from '../accounts/schema.js';
 import { type ChasedAction, chasedActionsDueBetween, chasedActionsOfUnits } from '../actions/chase.js';
 import { listReports } from '../actions/reports.js';
-import { focalPoints, units } from '../units/schema.js';
-import { recipientsOfUnits } from '../units/service.js';
+import { units } from '../units/schema.js';
+import { recipientsOfUnits, unitsOfPerson } from '../units/service.js';
 import { respondPath, roundLinkToken } from './links.js';
 import { longDate, renderMessage } from './messages.js';
 import type { FollowupSettings, MessageKind, PlannedMessage } from './model.js';
@@ -261,20 +261,6 @@ async function digests(db: Db, org: Org, ctx: PlanContext): Promise<OutgoingMess
 }
 
 /** A person's units in an organisation: the one their membership names and those they are a focal point of. */
-export async function unitsOfPerson(
-  db: Db,
-  organisationId: string,
-  userId: string,
-  membershipUnit: string | null,
-) {
-  const rows = await db
-    .select({ id: units.id })
-    .from(focalPoints)
-    .innerJoin(units, eq(units.id, focalPoints.unitId))
-    .where(and(eq(focalPoints.userId, userId), eq(units.organisationId, organisationId)));
-  return [...new Set([...(membershipUnit ? [membershipUnit] : []), ...rows.map((r) => r.id)])];
-}
-
 /** What `followup preview` prints: the messages that would go out now, planned or already queued. */
 export async function previewFollowup(db: Db, now: Date, ctx: PlanContext): Promise<PlannedMessage[]> {
   const queued = await pendingMessages(db);

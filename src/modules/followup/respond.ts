@@ -154,7 +154,9 @@ export function checkEvidence(file: EvidenceFile): { name: string; contentType: 
     );
   }
   if (file.data.byteLength === 0)
-    throw new Invalid('The file is empty.', [{ path: 'evidence', message: 'empty file' }]);
+    throw new Invalid('The file is empty.', [{ path: 'evidence', message: 'empty file' }]).because(
+      'emptyFile',
+    );
   return { name: file.name.slice(-200), contentType: type, data: file.data };
 }
 
@@ -172,11 +174,14 @@ export async function submitReport(
   if (!ids.includes(actionId)) throw new NotFound('action in this round');
   const file = input.file ? checkEvidence(input.file) : null;
   const author = signedIn?.name ?? input.author?.trim();
-  if (!author) throw new Invalid('Say who reports this.', [{ path: 'author', message: 'give your name' }]);
+  if (!author)
+    throw new Invalid('Say who reports this.', [{ path: 'author', message: 'give your name' }]).because(
+      'giveAuthor',
+    );
   if (!input.status && !input.comment?.trim() && !input.link && !file) {
     throw new Invalid('A report needs a status, a comment or evidence.', [
       { path: 'comment', message: 'say what was done' },
-    ]);
+    ]).because('reportEmpty');
   }
   const caller: Caller = {
     user: signedIn,

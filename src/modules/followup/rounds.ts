@@ -17,7 +17,7 @@ import {
 } from '../actions/chase.js';
 import { recordChange } from '../audit/service.js';
 import { evaluations } from '../evaluations/schema.js';
-import type { EmailLanguage } from '../units/model.js';
+import { EMAIL_LANGUAGES, type EmailLanguage } from '../units/model.js';
 import { units } from '../units/schema.js';
 import { recipientsOfUnits } from '../units/service.js';
 import { respondPath, roundLinkToken } from './links.js';
@@ -49,7 +49,7 @@ export function byLanguage(recipients: Recipient[], fallback: EmailLanguage): Ma
   const groups = new Map<EmailLanguage, string[]>();
   for (const r of recipients) {
     const language = (
-      ['en', 'fr', 'es', 'it'].includes(r.language ?? '') ? r.language : fallback
+      (EMAIL_LANGUAGES as readonly string[]).includes(r.language ?? '') ? r.language : fallback
     ) as EmailLanguage;
     groups.set(language, [...(groups.get(language) ?? []), r.email]);
   }
@@ -251,7 +251,9 @@ export async function resendToUnit(
   ctx: LinkContext,
 ) {
   if (!ctx.mail)
-    throw new Unavailable('This server cannot send email (SMTP_URL is not set): copy the link instead.');
+    throw new Unavailable(
+      'This server cannot send email (SMTP_URL is not set): copy the link instead.',
+    ).because('noMail');
   await db.transaction(async (tx) => {
     const { ru, round } = await loadRoundUnit(tx, caller.organisationId, roundId, unitId);
     const [unit] = await tx.select({ name: units.name }).from(units).where(eq(units.id, unitId));
@@ -268,7 +270,9 @@ export async function resendToUnit(
     ).filter((a) => a.unitId === unitId);
     const recipients = (await recipientsOfUnits(tx, [unitId])).get(unitId) ?? [];
     if (recipients.length === 0)
-      throw new Invalid('This unit has no focal point to email: add one on the Units page.');
+      throw new Invalid('This unit has no focal point to email: add one on the Units page.').because(
+        'noFocalPoint',
+      );
     const [{ n }] = await tx
       .select({ n: sql<number>`count(*)::int` })
       .from(outbox)

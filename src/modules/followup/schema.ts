@@ -40,8 +40,6 @@ export const followupSettings = pgTable('followup_settings', {
   digestWeekday: smallint('digest_weekday').notNull().default(1),
   /** An evaluation still open this many months after publication is proposed for closure. */
   closureMonths: smallint('closure_months').notNull().default(15),
-  /** Language of emails to people who chose none. */
-  language: text('language').notNull().default('en'),
   remindersEnabled: boolean('reminders_enabled').notNull().default(true),
 });
 

@@ -261,7 +261,14 @@ export const practiceDraftSchema = z.object({
   }),
 });
 
-export const practiceImportWarningSchema = z.object({ message: z.string(), where: z.string() });
+/** A warning of a practice import: its code and params (for the reader's language) and the English text. */
+export const practiceImportWarningSchema = z.object({
+  code: z.enum(['questionUnknown', 'itemNoMark', 'itemUnknown']).optional(),
+  params: z.record(z.string(), z.string()).optional(),
+  message: z.string(),
+  where: z.string(),
+});
+export type PracticeImportWarning = z.infer<typeof practiceImportWarningSchema>;
 
 /** The reply of a practice import: what was read (dry run), or the ids of the saved drafts. */
 export const practiceImportReplySchema = z.union([

@@ -82,7 +82,7 @@ export async function comparePractices(
   if (unique.length < 2 || unique.length > 4) {
     throw new Invalid('Compare two to four practices.', [
       { path: 'ids', message: 'give 2 to 4 different practices' },
-    ]);
+    ]).because('compareCount');
   }
   const pages = [];
   for (const id of unique) pages.push(await getPracticePage(db, organisationId, id, visibleStatuses));

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 
-export const EMAIL_LANGUAGES = ['en', 'fr', 'es', 'it'] as const;
+export const EMAIL_LANGUAGES = ['en', 'fr', 'es', 'it', 'ar'] as const;
 export type EmailLanguage = (typeof EMAIL_LANGUAGES)[number];
 
 export const focalPointInputSchema = z.union([

@@ -370,3 +370,21 @@ export async function recipientsOfUnits(db: Db, unitIds: string[]): Promise<Map<
   }
   return byUnit;
 }
+
+/**
+ * The units a person answers for in an organisation: their membership's unit and the units they
+ * are a focal point of (one query).
+ */
+export async function unitsOfPerson(
+  db: Db,
+  organisationId: string,
+  userId: string,
+  membershipUnit: string | null,
+): Promise<string[]> {
+  const rows = await db
+    .select({ id: units.id })
+    .from(focalPoints)
+    .innerJoin(units, eq(units.id, focalPoints.unitId))
+    .where(and(eq(focalPoints.userId, userId), eq(units.organisationId, organisationId)));
+  return [...new Set([...(membershipUnit ? [membershipUnit] : []), ...rows.map((r) => r.id)])];
+}

@@ -1,5 +1,6 @@
 /**
- * Maps every error to `{ error: { code, message, details? } }` once, and never sends a stack trace.
+ * Maps every error to `{ error: { code, message, details?, reason?, params? } }` once (`reason` and
+ * `params` say the message again for a reader of another language), and never sends a stack trace.
  * Only real server errors (500) are logged, with their stack but without a failed query's
  * parameters (which are the users' data); a client's mistake is answered, not logged.
  */
@@ -23,9 +24,15 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     const known = err instanceof AppError ? err : fromDatabaseError(err);
     if (known) {
-      return reply
-        .status(known.status)
-        .send({ error: { code: known.code, message: known.message, details: known.details } });
+      return reply.status(known.status).send({
+        error: {
+          code: known.code,
+          message: known.message,
+          details: known.details,
+          reason: known.reason,
+          params: known.params,
+        },
+      });
     }
     if (
       err.statusCode === 413 ||

@@ -58,7 +58,7 @@ export function SetupPage() {
   return (
     <Card withBorder style={narrow} component="form" onSubmit={submit}>
       <Stack>
-        <Title order={2}>{t('accounts.setupTitle')}</Title>
+        <Title order={1}>{t('accounts.setupTitle')}</Title>
         <Text c="dimmed">{t('accounts.setupIntro')}</Text>
         <TextInput
           label={t('accounts.name')}
@@ -115,7 +115,7 @@ export function SignInPage() {
       }}
     >
       <Stack>
-        <Title order={2}>{t('accounts.signIn')}</Title>
+        <Title order={1}>{t('accounts.signIn')}</Title>
         {params.get('error') && (
           <Alert color="red" role="alert">
             {t('accounts.providerRefused', { code: params.get('error') })}
@@ -181,7 +181,7 @@ export function ForgotPasswordPage() {
       }}
     >
       <Stack>
-        <Title order={2}>{t('accounts.forgotTitle')}</Title>
+        <Title order={1}>{t('accounts.forgotTitle')}</Title>
         {session.data && !session.data.mail && <Alert color="yellow">{t('accounts.noMail')}</Alert>}
         <TextInput
           label={t('accounts.email')}
@@ -229,7 +229,7 @@ export function ResetPasswordPage() {
       }}
     >
       <Stack>
-        <Title order={2}>{t('accounts.newPassword')}</Title>
+        <Title order={1}>{t('accounts.newPassword')}</Title>
         <NewPassword value={password} onChange={setPassword} error={reset.error} />
         <ErrorAlert error={reset.error} />
         {reset.isSuccess ? (
@@ -291,7 +291,7 @@ export function InvitationPage() {
       }}
     >
       <Stack>
-        <Title order={2}>{t('accounts.invitedTo', { organisation: inv.organisationName })}</Title>
+        <Title order={1}>{t('accounts.invitedTo', { organisation: inv.organisationName })}</Title>
         <Text>
           {t('accounts.invitedAs', { email: inv.email, role: t(`roles.${inv.role}`) })}
           {inv.unit ? ` — ${inv.unit}` : ''}

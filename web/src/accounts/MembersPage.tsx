@@ -19,7 +19,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLE_NAMES } from '../../../src/modules/accounts/roles';
 import { api } from '../api';
-import { ErrorAlert, fieldError } from '../shared/ui';
+import { ErrorAlert, fieldError, ScrollTable } from '../shared/ui';
 import { useUnits } from '../units/units';
 import { useSession } from './session';
 
@@ -57,10 +57,14 @@ export function MembersPage() {
     mutationFn: (userId: string) => api(`/members/${userId}`, { method: 'DELETE' }),
     onSettled: () => qc.invalidateQueries({ queryKey: ['members'] }),
   });
+  const withdraw = useMutation({
+    mutationFn: (id: string) => api(`/invitations/${id}`, { method: 'DELETE' }),
+    onSettled: () => qc.invalidateQueries({ queryKey: ['members'] }),
+  });
   const roles = ROLE_NAMES.map((r) => ({ value: r, label: t(`roles.${r}`) }));
   return (
     <Stack>
-      <Title order={2}>{t('accounts.members')}</Title>
+      <Title order={1}>{t('accounts.members')}</Title>
       <Card withBorder>
         <form
           onSubmit={(e) => {
@@ -121,53 +125,66 @@ export function MembersPage() {
           </Alert>
         )}
       </Card>
-      <ErrorAlert error={members.error ?? change.error ?? remove.error} />
-      <Table>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('accounts.name')}</Table.Th>
-            <Table.Th>{t('accounts.email')}</Table.Th>
-            <Table.Th>{t('accounts.role')}</Table.Th>
-            <Table.Th>{t('accounts.unit')}</Table.Th>
-            <Table.Th />
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {members.data?.members.map((m) => (
-            <Table.Tr key={m.userId}>
-              <Table.Td>{m.name}</Table.Td>
-              <Table.Td>{m.email}</Table.Td>
-              <Table.Td>
-                <NativeSelect
-                  aria-label={t('accounts.roleOf', { name: m.name })}
-                  data={roles}
-                  value={m.role}
-                  onChange={(e) => change.mutate({ userId: m.userId, role: e.currentTarget.value })}
-                />
-              </Table.Td>
-              <Table.Td>{m.unit}</Table.Td>
-              <Table.Td>
-                {m.userId !== session.data?.user?.id && (
-                  <Button size="xs" variant="subtle" color="red" onClick={() => remove.mutate(m.userId)}>
-                    {t('accounts.remove')}
+      <ErrorAlert error={members.error ?? change.error ?? remove.error ?? withdraw.error} />
+      <ScrollTable label={t('accounts.members')} minWidth={640}>
+        <Table>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('accounts.name')}</Table.Th>
+              <Table.Th>{t('accounts.email')}</Table.Th>
+              <Table.Th>{t('accounts.role')}</Table.Th>
+              <Table.Th>{t('accounts.unit')}</Table.Th>
+              <Table.Th />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {members.data?.members.map((m) => (
+              <Table.Tr key={m.userId}>
+                <Table.Td>{m.name}</Table.Td>
+                <Table.Td>{m.email}</Table.Td>
+                <Table.Td>
+                  <NativeSelect
+                    aria-label={t('accounts.roleOf', { name: m.name })}
+                    data={roles}
+                    value={m.role}
+                    onChange={(e) => change.mutate({ userId: m.userId, role: e.currentTarget.value })}
+                  />
+                </Table.Td>
+                <Table.Td>{m.unit}</Table.Td>
+                <Table.Td>
+                  {m.userId !== session.data?.user?.id && (
+                    <Button size="xs" variant="subtle" color="red" onClick={() => remove.mutate(m.userId)}>
+                      {t('accounts.remove')}
+                    </Button>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+            {members.data?.invitations.map((i) => (
+              <Table.Tr key={i.id}>
+                <Table.Td>
+                  <Badge variant="light">{t('accounts.invited')}</Badge>
+                </Table.Td>
+                <Table.Td>{i.email}</Table.Td>
+                <Table.Td>{t(`roles.${i.role}`)}</Table.Td>
+                <Table.Td>{i.unit}</Table.Td>
+                <Table.Td>
+                  <Button
+                    size="xs"
+                    variant="subtle"
+                    color="red"
+                    onClick={() => withdraw.mutate(i.id)}
+                    loading={withdraw.isPending && withdraw.variables === i.id}
+                    aria-label={t('accounts.withdrawFor', { email: i.email })}
+                  >
+                    {t('accounts.withdraw')}
                   </Button>
-                )}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-          {members.data?.invitations.map((i) => (
-            <Table.Tr key={i.id}>
-              <Table.Td>
-                <Badge variant="light">{t('accounts.invited')}</Badge>
-              </Table.Td>
-              <Table.Td>{i.email}</Table.Td>
-              <Table.Td>{t(`roles.${i.role}`)}</Table.Td>
-              <Table.Td>{i.unit}</Table.Td>
-              <Table.Td />
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </ScrollTable>
     </Stack>
   );
 }

@@ -28,6 +28,17 @@ export function can(session: SessionInfo | undefined) {
   };
 }
 
+/**
+ * Whether the person may record progress on an action: editors and administrators on any, a
+ * contributor on actions linked to a unit they answer for (as the server decides).
+ */
+export function mayRecordOn(session: SessionInfo | undefined, action: { units: { id: string }[] }): boolean {
+  const role = session?.role;
+  if (role === 'admin' || role === 'editor') return true;
+  if (role !== 'contributor') return false;
+  return action.units.some((u) => session?.unitIds.includes(u.id));
+}
+
 /** Pages for members only: visitors go to sign in, a fresh installation to its first administrator. */
 export function MembersOnly({ children }: { children: ReactNode }) {
   const session = useSession();

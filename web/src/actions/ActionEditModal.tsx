@@ -19,6 +19,7 @@ interface Props {
     due: DueWindowInput | null;
     responsible: string | null;
     fundingConditional: boolean;
+    noActionNeeded: boolean;
     comments: string | null;
     /** The units of the directory it is linked to. */
     units?: { id: string; name: string }[];
@@ -40,6 +41,7 @@ export function ActionEditModal({ action, onClose }: Props) {
     reason: '',
   });
   const [funding, setFunding] = useState(action.fundingConditional);
+  const [noAction, setNoAction] = useState(action.noActionNeeded);
   const units = useUnits();
   const linkedBefore = (action.units ?? []).map((u) => u.id);
   const [linked, setLinked] = useState(linkedBefore);
@@ -62,6 +64,7 @@ export function ActionEditModal({ action, onClose }: Props) {
           responsible: form.responsible || null,
           comments: form.comments || null,
           fundingConditional: funding,
+          noActionNeeded: noAction,
           ...(form.reason.trim() ? { reason: form.reason.trim() } : {}),
           ...(dueChanged
             ? {
@@ -105,6 +108,12 @@ export function ActionEditModal({ action, onClose }: Props) {
           label={t('action.funding')}
           checked={funding}
           onChange={(e) => setFunding(e.currentTarget.checked)}
+        />
+        <Checkbox
+          label={t('action.noActionNeeded')}
+          description={t('action.noActionNeededHint')}
+          checked={noAction}
+          onChange={(e) => setNoAction(e.currentTarget.checked)}
         />
         <TextInput label={t('action.responsible')} {...field('responsible')} />
         <MultiSelect

@@ -8,6 +8,7 @@ import {
   Checkbox,
   Group,
   Pagination,
+  Paper,
   Select,
   Stack,
   Table,
@@ -15,13 +16,15 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { ACTION_STATUSES, type ActionList } from '../../../src/modules/actions/model';
 import { api, toQuery } from '../api';
-import { DueText, ErrorAlert, OverdueBadge, StatusBadge } from '../shared/ui';
+import { NoMatch } from '../shared/NoMatch';
+import { DueText, ErrorAlert, NoActionBadge, OverdueBadge, ScrollTable, StatusBadge } from '../shared/ui';
 import { LinkedUnits } from '../units/LinkedUnits';
 import { useUnits } from '../units/units';
 
@@ -34,11 +37,16 @@ const FILTERS = [
   'dueBefore',
   'dueAfter',
   'overdue',
+  'open',
+  'mine',
+  // Set by links from the portfolio: the evaluation's year and the recommendation's response.
+  'year',
+  'response',
   'sort',
 ] as const;
 
 export function ActionsPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [params, setParams] = useSearchParams();
   const filters = Object.fromEntries(FILTERS.map((k) => [k, params.get(k) ?? ''])) as Record<
     (typeof FILTERS)[number],
@@ -47,6 +55,8 @@ export function ActionsPage() {
   const page = Number(params.get('page') ?? 1);
   const [responsible, setResponsible] = useState(filters.responsible);
   const units = useUnits();
+  // On a phone each action is a card; wider screens get the table.
+  const narrow = useMediaQuery('(max-width: 48em)');
 
   const setFilter = (key: string, value: string | null) => {
     const next = new URLSearchParams(params);
@@ -73,12 +83,12 @@ export function ActionsPage() {
   return (
     <Stack>
       <Group justify="space-between">
-        <Title order={2}>{t('actions.title')}</Title>
+        <Title order={1}>{t('actions.title')}</Title>
         <Group>
           <Button
             component="a"
             variant="default"
-            href={`/api/actions/export${exportQuery}${exportQuery ? '&' : '?'}format=xlsx`}
+            href={`/api/actions/export${exportQuery}${exportQuery ? '&' : '?'}format=xlsx&lang=${i18n.language}`}
             download
           >
             {t('actions.exportXlsx')}
@@ -86,7 +96,7 @@ export function ActionsPage() {
           <Button
             component="a"
             variant="default"
-            href={`/api/actions/export${exportQuery}${exportQuery ? '&' : '?'}format=csv`}
+            href={`/api/actions/export${exportQuery}${exportQuery ? '&' : '?'}format=csv&lang=${i18n.language}`}
             download
           >
             {t('actions.exportCsv')}
@@ -148,12 +158,15 @@ export function ActionsPage() {
             label: t(`actions.sort.${s}`),
           }))}
         />
-        <Checkbox
-          label={t('actions.filter.overdue')}
-          checked={filters.overdue === 'true'}
-          onChange={(e) => setFilter('overdue', e.currentTarget.checked ? 'true' : null)}
-          mb={8}
-        />
+        {(['overdue', 'open', 'mine'] as const).map((key) => (
+          <Checkbox
+            key={key}
+            label={t(`actions.filter.${key}`)}
+            checked={filters[key] === 'true'}
+            onChange={(e) => setFilter(key, e.currentTarget.checked ? 'true' : null)}
+            mb={8}
+          />
+        ))}
       </Group>
       <ErrorAlert error={list.error} />
       {list.data && (
@@ -161,55 +174,68 @@ export function ActionsPage() {
           {t('actions.count', { count: list.data.total })}
         </Text>
       )}
-      {list.data && list.data.items.length > 0 && (
-        <Table striped aria-label={t('actions.title')}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('actions.evaluation')}</Table.Th>
-              <Table.Th>{t('action.number')}</Table.Th>
-              <Table.Th>{t('action.text')}</Table.Th>
-              <Table.Th>{t('recommendation.priority')}</Table.Th>
-              <Table.Th>{t('action.due')}</Table.Th>
-              <Table.Th>{t('action.responsible')}</Table.Th>
-              <Table.Th>{t('action.status')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {list.data.items.map((a) => (
-              <Table.Tr key={a.id} data-action={a.number}>
-                <Table.Td>
-                  {a.evaluationId ? (
-                    <Anchor component={Link} to={`/evaluations/${a.evaluationId}`} size="sm">
-                      {a.evaluationTitle}
-                    </Anchor>
-                  ) : a.practiceId ? (
-                    <Anchor component={Link} to={`/practices/${a.practiceId}`} size="sm">
-                      {a.practiceTitle} ({a.itemId})
-                    </Anchor>
-                  ) : (
-                    '—'
-                  )}
-                </Table.Td>
-                <Table.Td>{a.number}</Table.Td>
-                <Table.Td>{a.text}</Table.Td>
-                <Table.Td>{a.priority ?? '—'}</Table.Td>
-                <Table.Td>
-                  <DueText due={a.due} />
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">{a.responsible}</Text>
-                  <LinkedUnits units={a.units} />
-                </Table.Td>
-                <Table.Td>
-                  <Group gap={4}>
-                    <StatusBadge status={a.status} />
-                    <OverdueBadge overdue={a.overdue} />
-                  </Group>
-                </Table.Td>
+      {list.data?.total === 0 && [...params.keys()].some((k) => k !== 'sort' && k !== 'page') && (
+        <NoMatch
+          message={t('actions.noMatch')}
+          onClear={() => {
+            // The unit text too, or its pending filter would come back.
+            setResponsible('');
+            setParams(new URLSearchParams());
+          }}
+        />
+      )}
+      {list.data && list.data.items.length > 0 && narrow && <ActionCards items={list.data.items} />}
+      {list.data && list.data.items.length > 0 && !narrow && (
+        <ScrollTable label={t('actions.title')} minWidth={720}>
+          <Table striped aria-label={t('actions.title')}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('actions.evaluation')}</Table.Th>
+                <Table.Th>{t('action.number')}</Table.Th>
+                <Table.Th>{t('action.text')}</Table.Th>
+                <Table.Th>{t('recommendation.priority')}</Table.Th>
+                <Table.Th>{t('action.due')}</Table.Th>
+                <Table.Th>{t('action.responsible')}</Table.Th>
+                <Table.Th>{t('action.status')}</Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+            </Table.Thead>
+            <Table.Tbody>
+              {list.data.items.map((a) => (
+                <Table.Tr key={a.id} data-action={a.number}>
+                  <Table.Td>
+                    {a.evaluationId ? (
+                      <Anchor component={Link} to={`/evaluations/${a.evaluationId}`} size="sm">
+                        {a.evaluationTitle}
+                      </Anchor>
+                    ) : a.practiceId ? (
+                      <Anchor component={Link} to={`/practices/${a.practiceId}`} size="sm">
+                        {a.practiceTitle} ({a.itemId})
+                      </Anchor>
+                    ) : (
+                      '—'
+                    )}
+                  </Table.Td>
+                  <Table.Td>{a.number}</Table.Td>
+                  <Table.Td>{a.text}</Table.Td>
+                  <Table.Td>{a.priority ?? '—'}</Table.Td>
+                  <Table.Td>
+                    <DueText due={a.due} />
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{a.responsible}</Text>
+                    <LinkedUnits units={a.units} />
+                  </Table.Td>
+                  <Table.Td>
+                    <Group gap={4}>
+                      {a.noActionNeeded ? <NoActionBadge /> : <StatusBadge status={a.status} />}
+                      <OverdueBadge overdue={a.overdue} />
+                    </Group>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </ScrollTable>
       )}
       {list.data && list.data.total > PAGE_SIZE && (
         <Pagination
@@ -222,6 +248,43 @@ export function ActionsPage() {
           }}
         />
       )}
+    </Stack>
+  );
+}
+
+/** The actions as cards, for narrow screens: what, by when, who, and where they come from. */
+function ActionCards({ items }: { items: ActionList['items'] }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="xs">
+      {items.map((a) => (
+        <Paper key={a.id} withBorder p="sm" data-action={a.number}>
+          <Stack gap={4}>
+            <Group justify="space-between" align="flex-start" wrap="nowrap">
+              <Text fw={600}>{t('followup.actionLabel', { n: a.number })}</Text>
+              <Group gap={4} justify="flex-end">
+                {a.noActionNeeded ? <NoActionBadge /> : <StatusBadge status={a.status} />}
+                <OverdueBadge overdue={a.overdue} />
+              </Group>
+            </Group>
+            <Text size="sm">{a.text}</Text>
+            <DueText due={a.due} />
+            {a.responsible && <Text size="sm">{a.responsible}</Text>}
+            <LinkedUnits units={a.units} />
+            {a.evaluationId ? (
+              <Anchor component={Link} to={`/evaluations/${a.evaluationId}`} size="sm">
+                {a.evaluationTitle}
+              </Anchor>
+            ) : (
+              a.practiceId && (
+                <Anchor component={Link} to={`/practices/${a.practiceId}`} size="sm">
+                  {a.practiceTitle} ({a.itemId})
+                </Anchor>
+              )
+            )}
+          </Stack>
+        </Paper>
+      ))}
     </Stack>
   );
 }

@@ -21,8 +21,9 @@ import type { EvaluationSummary } from '../../../src/modules/evaluations/model';
 import { can, useSession } from '../accounts/session';
 import { api, toQuery } from '../api';
 import { ClosureProposals } from '../followup/ClosureProposals';
+import { NoMatch } from '../shared/NoMatch';
 import { DeletedList } from '../shared/Trash';
-import { ErrorAlert } from '../shared/ui';
+import { ErrorAlert, ScrollTable } from '../shared/ui';
 
 const PAGE_SIZE = 25;
 
@@ -44,7 +45,7 @@ export function EvaluationsPage() {
   return (
     <Stack>
       <Group justify="space-between">
-        <Title order={2}>{t('evaluations.title')}</Title>
+        <Title order={1}>{t('evaluations.title')}</Title>
         {may.edit && (
           <Button component={Link} to="/import">
             {t('evaluations.import')}
@@ -66,52 +67,64 @@ export function EvaluationsPage() {
         />
       </form>
       <ErrorAlert error={list.error} />
-      {list.data && list.data.total === 0 && (
-        <Text c="dimmed">{q ? t('evaluations.noMatch') : t('evaluations.empty')}</Text>
-      )}
+      {list.data &&
+        list.data.total === 0 &&
+        (q ? (
+          <NoMatch
+            message={t('evaluations.noMatch')}
+            onClear={() => {
+              setSearch('');
+              setParams({});
+            }}
+          />
+        ) : (
+          <Text c="dimmed">{t('evaluations.empty')}</Text>
+        ))}
       {list.data && list.data.total > 0 && (
-        <Table striped highlightOnHover aria-label={t('evaluations.title')}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('evaluation.title')}</Table.Th>
-              <Table.Th>{t('evaluation.period')}</Table.Th>
-              <Table.Th>{t('evaluations.recommendations')}</Table.Th>
-              <Table.Th>{t('evaluations.progress')}</Table.Th>
-              <Table.Th>{t('evaluations.overdue')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {list.data.items.map((e) => {
-              const share = e.actionCount ? (e.completedCount / e.actionCount) * 100 : 0;
-              return (
-                <Table.Tr key={e.id}>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/evaluations/${e.id}`}>
-                      {e.title}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>{e.period ?? e.year ?? '—'}</Table.Td>
-                  <Table.Td>{e.recommendationCount}</Table.Td>
-                  <Table.Td miw={180}>
-                    <Progress value={share} aria-label={t('evaluations.progress')} />
-                    <Text size="xs">
-                      {t('evaluations.completedOf', { done: e.completedCount, total: e.actionCount })}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    {e.overdueCount > 0 ? (
-                      <Badge color="red">{t('evaluations.overdueCount', { count: e.overdueCount })}</Badge>
-                    ) : (
-                      <Text size="sm" c="dimmed">
-                        0
+        <ScrollTable label={t('evaluations.title')} minWidth={640}>
+          <Table striped highlightOnHover aria-label={t('evaluations.title')}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('evaluation.title')}</Table.Th>
+                <Table.Th>{t('evaluation.period')}</Table.Th>
+                <Table.Th>{t('evaluations.recommendations')}</Table.Th>
+                <Table.Th>{t('evaluations.progress')}</Table.Th>
+                <Table.Th>{t('evaluations.overdue')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {list.data.items.map((e) => {
+                const share = e.actionCount ? (e.completedCount / e.actionCount) * 100 : 0;
+                return (
+                  <Table.Tr key={e.id}>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/evaluations/${e.id}`}>
+                        {e.title}
+                      </Anchor>
+                    </Table.Td>
+                    <Table.Td>{e.period ?? e.year ?? '—'}</Table.Td>
+                    <Table.Td>{e.recommendationCount}</Table.Td>
+                    <Table.Td miw={180}>
+                      <Progress value={share} aria-label={t('evaluations.progress')} />
+                      <Text size="xs">
+                        {t('evaluations.completedOf', { done: e.completedCount, total: e.actionCount })}
                       </Text>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </Table>
+                    </Table.Td>
+                    <Table.Td>
+                      {e.overdueCount > 0 ? (
+                        <Badge color="red">{t('evaluations.overdueCount', { count: e.overdueCount })}</Badge>
+                      ) : (
+                        <Text size="sm" c="dimmed">
+                          0
+                        </Text>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        </ScrollTable>
       )}
       {list.data && list.data.total > PAGE_SIZE && (
         <Pagination

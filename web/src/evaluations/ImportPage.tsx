@@ -21,7 +21,7 @@ import { lazy, Suspense, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { ImportedEvaluation, ImportResult } from '../../../src/modules/evaluations/model';
-import { ApiError, api, currentOrganisation } from '../api';
+import { ApiError, api, currentOrganisation, type ErrorBody } from '../api';
 import { ErrorAlert } from '../shared/ui';
 
 /** The review screen (and pdf.js after it) loads only when there is something to review. */
@@ -45,10 +45,7 @@ function uploadForReview(file: File, onProgress: (share: number) => void): Promi
         // not JSON: handled below
       }
       if (xhr.status >= 200 && xhr.status < 300) return resolve(body as ImportResult);
-      const error = (body as { error?: { code: string; message: string; details?: [] } } | null)?.error;
-      reject(
-        new ApiError(xhr.status, error?.code ?? 'error', error?.message ?? xhr.statusText, error?.details),
-      );
+      reject(ApiError.from(xhr.status, xhr.statusText, (body as { error?: ErrorBody } | null)?.error));
     };
     xhr.onerror = () => reject(new Error('The upload failed: check the connection and try again.'));
     const form = new FormData();
@@ -112,7 +109,7 @@ export function ImportPage() {
     return (
       <Stack maw={1500}>
         <Group justify="space-between">
-          <Title order={2}>{t('import.review')}</Title>
+          <Title order={1}>{t('import.review')}</Title>
           <Group>
             <Button
               variant="default"
@@ -160,7 +157,7 @@ export function ImportPage() {
 
   return (
     <Stack maw={1000}>
-      <Title order={2}>{t('import.title')}</Title>
+      <Title order={1}>{t('import.title')}</Title>
       <Text c="dimmed">{t('import.intro')}</Text>
       <Tabs value={tab} onChange={setTab}>
         <Tabs.List>

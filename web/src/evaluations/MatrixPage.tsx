@@ -7,6 +7,7 @@ import {
   Alert,
   Anchor,
   Badge,
+  Box,
   Button,
   Card,
   Group,
@@ -27,11 +28,15 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import type { Matrix } from '../../../src/modules/evaluations/model';
 import { STATUS_VOCABULARY } from '../../../src/modules/evaluations/model';
-import { can, useSession } from '../accounts/session';
+import { can, mayRecordOn as mayRecordOnAction, useSession } from '../accounts/session';
 import { ActionEditModal } from '../actions/ActionEditModal';
 import { ProgressModal } from '../actions/ProgressModal';
 import { api } from '../api';
 import { evaluationRights, MatrixFollowup } from '../followup/MatrixFollowup';
+import { ActionabilityNotes } from '../portfolio/ActionabilityNotes';
+import { PracticesForRecommendation } from '../portfolio/PracticesForRecommendation';
+import { PublishResponse } from '../portfolio/PublishResponse';
+import { SimilarRecommendations } from '../portfolio/SimilarRecommendations';
 import { HistoryPanel } from '../shared/History';
 import { DeleteButton } from '../shared/Trash';
 import {
@@ -39,12 +44,15 @@ import {
   ErrorAlert,
   FormButtons,
   fieldError,
+  NoActionBadge,
   OverdueBadge,
   PriorityBadge,
   ResponseBadge,
+  ScrollTable,
   StatusBadge,
   useFormatDate,
 } from '../shared/ui';
+import { useDialog } from '../shared/useDialog';
 import { LinkedUnits } from '../units/LinkedUnits';
 
 type Rec = Matrix['recommendations'][number];
@@ -52,15 +60,16 @@ type Action = Rec['actions'][number];
 
 export function MatrixPage() {
   const { id } = useParams();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const matrix = useQuery({ queryKey: ['matrix', id], queryFn: () => api<Matrix>(`/evaluations/${id}`) });
-  const role = can(useSession().data);
+  const session = useSession().data;
+  const role = can(session);
   // Once the evaluation is closed, nothing on it is edited (reopening is in MatrixFollowup).
   const may = evaluationRights(role, matrix.data);
   const navigate = useNavigate();
-  const [progressFor, setProgressFor] = useState<Action | null>(null);
-  const [editAction, setEditAction] = useState<Action | null>(null);
-  const [editRec, setEditRec] = useState<Rec | null>(null);
+  const [progressFor, setProgressFor, closeProgress] = useDialog<Action>();
+  const [editAction, setEditAction, closeEditAction] = useDialog<Action>();
+  const [editRec, setEditRec, closeEditRec] = useDialog<Rec>();
   const [editEval, setEditEval] = useState(false);
   const [history, setHistory] = useState<Record<string, boolean>>({});
   const queryClient = useQueryClient();
@@ -74,12 +83,13 @@ export function MatrixPage() {
   if (!matrix.data) return <Text>{t('common.loading')}</Text>;
   const m = matrix.data;
   const statuses = STATUS_VOCABULARY[m.statusTemplate];
+  const mayRecordOn = (a: Action) => may.progress && !a.noActionNeeded && mayRecordOnAction(session, a);
 
   return (
     <Stack maw={1400}>
       <Group justify="space-between" align="flex-start">
         <Stack gap={4}>
-          <Title order={2}>{m.title}</Title>
+          <Title order={1}>{m.title}</Title>
           <Group gap="xs">
             {m.period && <Text c="dimmed">{m.period}</Text>}
             {m.year && <Badge variant="light">{m.year}</Badge>}
@@ -123,7 +133,7 @@ export function MatrixPage() {
                 <Menu.Item
                   key={f}
                   component="a"
-                  href={`/api/evaluations/${m.id}/export?format=${f}`}
+                  href={`/api/evaluations/${m.id}/export?format=${f}&lang=${i18n.language}`}
                   download
                 >
                   {t(`matrix.format.${f}`)}
@@ -134,6 +144,7 @@ export function MatrixPage() {
         </Group>
       </Group>
       <MatrixFollowup evaluation={m} may={role} />
+      <PublishResponse evaluation={m} mayEdit={role.edit} />
       {m.notes.length > 0 && (
         <Alert color="gray" title={t('matrix.notes')}>
           {m.notes.map((n) => (
@@ -153,7 +164,9 @@ export function MatrixPage() {
         >
           <Group justify="space-between" align="flex-start">
             <Group gap="xs">
-              <Title order={4}>{t('recommendation.heading', { n: r.number })}</Title>
+              <Title order={2} size="h4">
+                {t('recommendation.heading', { n: r.number })}
+              </Title>
               <PriorityBadge priority={r.priority} />
               <ResponseBadge response={r.response} />
               <RecommendationStatus rec={r} />
@@ -187,91 +200,98 @@ export function MatrixPage() {
               <b>{t('recommendation.comments')}:</b> {r.comments}
             </Text>
           )}
-          <Table mt="sm" withTableBorder aria-label={t('matrix.actionsOf', { n: r.number })}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('action.number')}</Table.Th>
-                <Table.Th>{t('action.text')}</Table.Th>
-                <Table.Th>{t('action.timeframe')}</Table.Th>
-                <Table.Th>{t('action.responsible')}</Table.Th>
-                <Table.Th>{t('action.status')}</Table.Th>
-                <Table.Th>{t('action.comments')}</Table.Th>
-                <Table.Th />
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {r.actions.map((a) => (
-                <Fragment key={a.id}>
-                  <Table.Tr data-action={a.number}>
-                    <Table.Td>{a.number}</Table.Td>
-                    <Table.Td>{a.text}</Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{a.timeframe}</Text>
-                      <DueText due={a.due} />
-                      {a.fundingConditional && (
-                        <Badge size="xs" color="grape">
-                          {t('action.funding')}
-                        </Badge>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{a.responsible}</Text>
-                      <LinkedUnits units={a.units} />
-                    </Table.Td>
-                    <Table.Td>
-                      <Stack gap={4}>
-                        <StatusBadge status={a.status} />
-                        <OverdueBadge overdue={a.overdue} />
-                      </Stack>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{a.comments}</Text>
-                      {a.updates.length > 0 && (
-                        <Anchor
-                          component="button"
-                          size="xs"
-                          onClick={() => setHistory((h) => ({ ...h, [a.id]: !h[a.id] }))}
-                        >
-                          {t('action.historyCount', { count: a.updates.length })}
-                        </Anchor>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      <Group gap={4} wrap="nowrap">
-                        {may.progress && (
-                          <Button
-                            size="xs"
-                            onClick={() => setProgressFor(a)}
-                            aria-label={t('action.recordProgressFor', { n: a.number })}
-                          >
-                            {t('action.recordProgress')}
-                          </Button>
-                        )}
-                        {may.edit && (
-                          <Button
-                            size="xs"
-                            variant="default"
-                            onClick={() => setEditAction(a)}
-                            aria-label={t('action.editFor', { n: a.number })}
-                          >
-                            {t('common.edit')}
-                          </Button>
-                        )}
-                      </Group>
-                    </Table.Td>
+          <ActionabilityNotes rec={r} />
+          <SimilarRecommendations recommendationId={r.id} number={r.number} />
+          <PracticesForRecommendation recommendationId={r.id} number={r.number} mayEdit={may.edit} />
+          <Box mt="sm">
+            <ScrollTable label={t('matrix.actionsOf', { n: r.number })} minWidth={760}>
+              <Table withTableBorder aria-label={t('matrix.actionsOf', { n: r.number })}>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('action.number')}</Table.Th>
+                    <Table.Th>{t('action.text')}</Table.Th>
+                    <Table.Th>{t('action.timeframe')}</Table.Th>
+                    <Table.Th>{t('action.responsible')}</Table.Th>
+                    <Table.Th>{t('action.status')}</Table.Th>
+                    <Table.Th>{t('action.comments')}</Table.Th>
+                    <Table.Th />
                   </Table.Tr>
-                  {history[a.id] && (
-                    <Table.Tr>
-                      <Table.Td />
-                      <Table.Td colSpan={6}>
-                        <History updates={a.updates} />
-                      </Table.Td>
-                    </Table.Tr>
-                  )}
-                </Fragment>
-              ))}
-            </Table.Tbody>
-          </Table>
+                </Table.Thead>
+                <Table.Tbody>
+                  {r.actions.map((a) => (
+                    <Fragment key={a.id}>
+                      <Table.Tr data-action={a.number}>
+                        <Table.Td>{a.number}</Table.Td>
+                        <Table.Td>{a.text}</Table.Td>
+                        <Table.Td>
+                          <Text size="sm">{a.timeframe}</Text>
+                          <DueText due={a.due} />
+                          {a.fundingConditional && (
+                            <Badge size="xs" color="grape">
+                              {t('action.funding')}
+                            </Badge>
+                          )}
+                        </Table.Td>
+                        <Table.Td>
+                          <Text size="sm">{a.responsible}</Text>
+                          <LinkedUnits units={a.units} />
+                        </Table.Td>
+                        <Table.Td>
+                          <Stack gap={4}>
+                            {a.noActionNeeded ? <NoActionBadge /> : <StatusBadge status={a.status} />}
+                            <OverdueBadge overdue={a.overdue} />
+                          </Stack>
+                        </Table.Td>
+                        <Table.Td>
+                          <Text size="sm">{a.comments}</Text>
+                          {a.updates.length > 0 && (
+                            <Anchor
+                              component="button"
+                              size="xs"
+                              onClick={() => setHistory((h) => ({ ...h, [a.id]: !h[a.id] }))}
+                            >
+                              {t('action.historyCount', { count: a.updates.length })}
+                            </Anchor>
+                          )}
+                        </Table.Td>
+                        <Table.Td>
+                          <Group gap={4} wrap="nowrap">
+                            {mayRecordOn(a) && (
+                              <Button
+                                size="xs"
+                                onClick={() => setProgressFor(a)}
+                                aria-label={t('action.recordProgressFor', { n: a.number })}
+                              >
+                                {t('action.recordProgress')}
+                              </Button>
+                            )}
+                            {may.edit && (
+                              <Button
+                                size="xs"
+                                variant="default"
+                                onClick={() => setEditAction(a)}
+                                aria-label={t('action.editFor', { n: a.number })}
+                              >
+                                {t('common.edit')}
+                              </Button>
+                            )}
+                          </Group>
+                        </Table.Td>
+                      </Table.Tr>
+                      {history[a.id] && (
+                        <Table.Tr>
+                          <Table.Td />
+                          <Table.Td colSpan={6}>
+                            <History updates={a.updates} />
+                          </Table.Td>
+                        </Table.Tr>
+                      )}
+                    </Fragment>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </ScrollTable>
+          </Box>
           {may.edit && (
             <Group mt="xs">
               <Button
@@ -289,11 +309,9 @@ export function MatrixPage() {
 
       <HistoryPanel path={`/evaluations/${m.id}`} />
 
-      {progressFor && (
-        <ProgressModal action={progressFor} statuses={statuses} onClose={() => setProgressFor(null)} />
-      )}
-      {editAction && <ActionEditModal action={editAction} onClose={() => setEditAction(null)} />}
-      {editRec && <RecommendationModal rec={editRec} onClose={() => setEditRec(null)} />}
+      {progressFor && <ProgressModal action={progressFor} statuses={statuses} onClose={closeProgress} />}
+      {editAction && <ActionEditModal action={editAction} onClose={closeEditAction} />}
+      {editRec && <RecommendationModal rec={editRec} onClose={closeEditRec} />}
       {editEval && <EvaluationModal matrix={m} onClose={() => setEditEval(false)} />}
     </Stack>
   );
@@ -416,7 +434,7 @@ function RecommendationModal({ rec, onClose }: { rec: Rec; onClose: () => void }
           ]}
         />
         <Textarea
-          label={t('recommendation.response')}
+          label={t('recommendation.responseText')}
           autosize
           minRows={2}
           value={form.responseText}

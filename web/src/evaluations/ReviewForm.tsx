@@ -21,10 +21,12 @@ import { useTranslation } from 'react-i18next';
 import type { ImportedEvaluation, ImportResult } from '../../../src/modules/evaluations/model';
 import { STATUS_VOCABULARY } from '../../../src/modules/evaluations/model';
 import { fieldError } from '../shared/ui';
+import { useWarnings } from '../shared/warnings';
 import { Original, OriginalProvider } from './Original';
 import { OriginalBeside } from './OriginalBeside';
 import { markedPages } from './originalModel';
 import { ReviewRecommendation } from './ReviewRecommendation';
+import { ReviewSummary } from './ReviewSummary';
 import { byPath, byRecommendation, fieldId, orNull, type Rec, valueAt, Warned } from './reviewParts';
 
 interface Props {
@@ -43,6 +45,7 @@ const WIDE = '(min-width: 62em)';
 
 export function ReviewForm({ result, evaluation, original, onChange, saveError }: Props) {
   const { t } = useTranslation();
+  const said = useWarnings();
   const wide = useMediaQuery(WIDE, window.matchMedia(WIDE).matches, { getInitialValueInEffect: false });
   const warnings = useMemo(() => byPath(result.warnings), [result.warnings]);
   const perRec = useMemo(
@@ -71,6 +74,8 @@ export function ReviewForm({ result, evaluation, original, onChange, saveError }
       })),
     [onChange],
   );
+  const isChanged = (path: string) =>
+    JSON.stringify(valueAt(evaluation, path)) !== JSON.stringify(valueAt(result.evaluation, path));
   const warned = (path: string) => ({
     warnings: warnings.map.get(path),
     changed: JSON.stringify(valueAt(evaluation, path)) !== JSON.stringify(valueAt(result.evaluation, path)),
@@ -169,12 +174,18 @@ export function ReviewForm({ result, evaluation, original, onChange, saveError }
             <List size="sm">
               {warnings.general.map((w) => (
                 <List.Item key={`${w.where}-${w.message}`}>
-                  <b>{w.where}</b>: {w.message}
+                  <b>{said.place(w.where)}</b>: {said.text(w)}
                 </List.Item>
               ))}
             </List>
           </Alert>
         )}
+
+        <ReviewSummary
+          warnings={result.warnings.filter((w) => w.path)}
+          recommendations={evaluation.recommendations}
+          isChanged={isChanged}
+        />
 
         <Card withBorder component="section" aria-label={t('review.evaluation')}>
           <Title order={3} size="h4" mb="xs">

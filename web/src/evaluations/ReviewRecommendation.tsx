@@ -141,7 +141,7 @@ export const ReviewRecommendation = memo(function ReviewRecommendation({
       </Warned>
       <Textarea
         id={fieldId(path('responseText'))}
-        label={t('recommendation.response')}
+        label={t('recommendation.responseText')}
         autosize
         value={r.responseText ?? ''}
         onChange={(e) => set({ responseText: orNull(e.currentTarget.value) })}

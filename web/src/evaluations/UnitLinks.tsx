@@ -24,6 +24,12 @@ interface Props {
   path: string;
 }
 
+/** A button naming a unit: on more lines when the name is long, never cut. */
+const WRAPS = {
+  root: { height: 'auto', minHeight: 22, paddingBlock: 2, maxWidth: '100%' },
+  label: { whiteSpace: 'normal', textAlign: 'start' },
+} as const;
+
 export function UnitLinks({ responsible, unitIds, onChange, known, saveError, path }: Props) {
   const { t } = useTranslation();
   const qc = useQueryClient();
@@ -81,7 +87,13 @@ export function UnitLinks({ responsible, unitIds, onChange, known, saveError, pa
         .map((p) => (
           <Group key={p.part} gap={4}>
             {p.matches.map((m) => (
-              <Button key={m.unitId} size="compact-xs" variant="light" onClick={() => link(m.unitId)}>
+              <Button
+                key={m.unitId}
+                size="compact-xs"
+                variant="light"
+                styles={WRAPS}
+                onClick={() => link(m.unitId)}
+              >
                 {m.exact ? t('units.linkTo', { name: m.name }) : t('units.didYouMean', { name: m.name })}
               </Button>
             ))}
@@ -89,6 +101,7 @@ export function UnitLinks({ responsible, unitIds, onChange, known, saveError, pa
               <Button
                 size="compact-xs"
                 variant="default"
+                styles={WRAPS}
                 loading={create.isPending && create.variables === p.part}
                 onClick={() => create.mutate(p.part)}
               >

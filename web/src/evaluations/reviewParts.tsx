@@ -1,11 +1,12 @@
 /**
  * Small pieces of the review screen: warnings by the field they concern, a field's warnings under
- * it, a recommendation's warnings as a list that leads to each field, and field ids.
+ * it, a recommendation's warnings as a list that leads to each field, field ids and going to a field.
  */
 import { Anchor, List, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportedEvaluation, ImportWarning } from '../../../src/modules/evaluations/model';
+import { useWarnings } from '../shared/warnings';
 
 export type Rec = ImportedEvaluation['recommendations'][number];
 export type Act = Rec['actions'][number];
@@ -36,6 +37,34 @@ export function byRecommendation(warnings: ImportWarning[], count: number): Impo
 /** The id of the input of a field, from its path: "review-recommendations-4-actions-1-timeframe". */
 export const fieldId = (path: string) => `review-${path.replaceAll('.', '-')}`;
 
+/**
+ * Scrolls to a field of the review and puts the cursor in it. A recommendation far down the matrix
+ * makes its fields only once it comes near the screen: its card is scrolled to first, and the field
+ * focused when it is there.
+ */
+export function focusField(path: string) {
+  const focus = (el: HTMLElement) => {
+    el.scrollIntoView({ block: 'center' });
+    el.focus({ preventScroll: true });
+  };
+  const el = document.getElementById(fieldId(path));
+  if (el) return focus(el);
+  const rec = /^recommendations\.(\d+)/.exec(path)?.[1];
+  const card = rec === undefined ? null : document.querySelector(`[data-recommendation="${rec}"]`);
+  if (!card) return;
+  card.scrollIntoView({ block: 'start' });
+  const started = performance.now();
+  const wait = () => {
+    const made = document.getElementById(fieldId(path));
+    if (made) focus(made);
+    else if (performance.now() - started < 3000) requestAnimationFrame(wait);
+  };
+  requestAnimationFrame(wait);
+}
+
+/** A link in a sentence: wrapped with it, from the start of the line (a button centres its text). */
+export const INLINE = { display: 'inline', textAlign: 'start' } as const;
+
 /** The value at a path ("recommendations.4.actions.1.timeframe") of an evaluation, if any. */
 export function valueAt(root: unknown, path: string): unknown {
   let v: unknown = root;
@@ -57,6 +86,7 @@ export function Warned({
   children: ReactNode;
 }) {
   const { t } = useTranslation();
+  const said = useWarnings();
   return (
     <Stack gap={2}>
       {children}
@@ -69,7 +99,7 @@ export function Warned({
               ⚠{' '}
             </Text>
           )}
-          {w.message}
+          {said.text(w)}
         </Text>
       ))}
     </Stack>
@@ -85,13 +115,8 @@ export function WarningList({
   isChanged: (path: string) => boolean;
 }) {
   const { t } = useTranslation();
+  const said = useWarnings();
   if (warnings.length === 0) return null;
-  const focus = (path: string) => {
-    const el = document.getElementById(fieldId(path));
-    if (!el) return;
-    el.scrollIntoView({ block: 'center' });
-    el.focus({ preventScroll: true });
-  };
   return (
     <Stack
       gap={4}
@@ -110,11 +135,17 @@ export function WarningList({
           return (
             <List.Item key={`${w.path}-${w.message}`} icon={done ? '✓' : '⚠'}>
               <Text size="sm" span c={done ? 'dimmed' : undefined}>
-                {w.message}{' '}
+                {said.text(w)}{' '}
               </Text>
               {w.path && (
-                <Anchor component="button" type="button" size="sm" onClick={() => focus(w.path!)}>
-                  {t('review.goToField', { where: w.where })}
+                <Anchor
+                  component="button"
+                  type="button"
+                  size="sm"
+                  style={INLINE}
+                  onClick={() => focusField(w.path!)}
+                >
+                  {t('review.goToField', { where: said.place(w.where) })}
                 </Anchor>
               )}
             </List.Item>

@@ -19,20 +19,34 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { ActionListRow } from '../../../src/modules/actions/model';
+import { type ActionList, type ActionListRow, STATUS_VOCABULARIES } from '../../../src/modules/actions/model';
 import type { MyFollowup } from '../../../src/modules/followup/model';
+import { mayRecordOn, useSession } from '../accounts/session';
+import { ProgressModal } from '../actions/ProgressModal';
 import { api } from '../api';
 import { DueText, ErrorAlert, OverdueBadge, StatusBadge } from '../shared/ui';
+import { useDialog } from '../shared/useDialog';
 import { CopyLink, ReportBody, useDueInWords } from './shared';
 
 const MINE = ['followup', 'mine'];
+const OPEN_SHOWN = 20;
+const OPEN_QUERY = `mine=true&open=true&pageSize=${OPEN_SHOWN}`;
+
+/** The statuses an open action can move to: its template's ("open" only exists in the 2022 one). */
+const statusesOf = (status: string): readonly string[] =>
+  status === 'open' || status === 'discarded' ? STATUS_VOCABULARIES['2022'] : STATUS_VOCABULARIES.classic;
 
 export function MyFollowupPage() {
   const { t } = useTranslation();
   const due = useDueInWords();
   const mine = useQuery({ queryKey: MINE, queryFn: () => api<MyFollowup>('/followup/mine') });
+  const open = useQuery({
+    queryKey: ['actions', 'mine', 'open'],
+    queryFn: () => api<ActionList>(`/actions?${OPEN_QUERY}`),
+  });
   const m = mine.data;
-  const nothing = m && m.rounds.length + m.returned.length + m.overdue.length + m.dueSoon.length === 0;
+  const nothing =
+    m && m.rounds.length + m.returned.length + m.overdue.length + m.dueSoon.length === 0 && !open.data?.total;
 
   return (
     <Stack maw={1100}>
@@ -118,6 +132,22 @@ export function MyFollowupPage() {
             </Section>
           )}
 
+          {open.data && m.units.length > 0 && (
+            <Section id="my-open" title={t('followup.my.openTitle', { count: open.data.total })}>
+              {open.data.total === 0 ? (
+                <Text size="sm">{t('followup.my.openNone')}</Text>
+              ) : (
+                <ActionRows rows={open.data.items} />
+              )}
+              {open.data.total > OPEN_SHOWN && (
+                <Anchor component={Link} to="/actions?mine=true&open=true">
+                  {t('followup.my.seeAll', { count: open.data.total })}
+                </Anchor>
+              )}
+            </Section>
+          )}
+          <ErrorAlert error={open.error} />
+
           <SimpleGrid cols={{ base: 1, md: 2 }}>
             <DigestCard enabled={m.digest} />
             <CalendarCard url={m.calendarUrl} />
@@ -154,8 +184,17 @@ function PathButton({ to, label, aria }: { to: string; label: string; aria: stri
 
 function ActionRows({ rows }: { rows: ActionListRow[] }) {
   const { t } = useTranslation();
+  const session = useSession().data;
+  const [progressFor, setProgressFor, closeProgress] = useDialog<ActionListRow>();
   return (
     <Stack gap="xs">
+      {progressFor && (
+        <ProgressModal
+          action={progressFor}
+          statuses={statusesOf(progressFor.status)}
+          onClose={closeProgress}
+        />
+      )}
       {rows.map((a) => {
         const to = a.evaluationId
           ? `/evaluations/${a.evaluationId}`
@@ -179,11 +218,23 @@ function ActionRows({ rows }: { rows: ActionListRow[] }) {
                 {a.text}
               </Text>
               <DueText due={a.due} />
-              {to && (
-                <Anchor component={Link} to={to} size="sm">
-                  {t('followup.my.openMatrix', { title: a.evaluationTitle ?? a.practiceTitle ?? '' })}
-                </Anchor>
-              )}
+              <Group justify="space-between" gap="xs">
+                {to && (
+                  <Anchor component={Link} to={to} size="sm">
+                    {t('followup.my.openMatrix', { title: a.evaluationTitle ?? a.practiceTitle ?? '' })}
+                  </Anchor>
+                )}
+                {mayRecordOn(session, a) && (
+                  <Button
+                    size="xs"
+                    variant="light"
+                    onClick={() => setProgressFor(a)}
+                    aria-label={t('followup.my.recordFor', { n: a.number })}
+                  >
+                    {t('followup.my.record')}
+                  </Button>
+                )}
+              </Group>
             </Stack>
           </Paper>
         );

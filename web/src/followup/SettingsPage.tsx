@@ -1,6 +1,7 @@
 /** How the organisation's follow-up reminders are timed (administrators change it). */
 import {
   Alert,
+  Anchor,
   Button,
   Card,
   Group,
@@ -16,8 +17,8 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { FollowupSettings } from '../../../src/modules/followup/model';
-import { EMAIL_LANGUAGES } from '../../../src/modules/units/model';
 import { can, useSession } from '../accounts/session';
 import { api } from '../api';
 import { ErrorAlert, fieldError } from '../shared/ui';
@@ -193,16 +194,14 @@ function SettingsForm({ initial }: { initial: FollowupSettings }) {
                 label={t('followup.settings.closureMonths')}
                 {...number('closureMonths', 1, 120)}
               />
-              <Select
-                label={t('followup.settings.language')}
-                description={t('followup.settings.languageHint')}
-                data={EMAIL_LANGUAGES.map((l) => ({ value: l, label: languageNames.of(l) ?? l }))}
-                value={form.language}
-                onChange={(v) => v !== null && set('language', v as FollowupSettings['language'])}
-                allowDeselect={false}
-                error={fieldError(save.error, 'language')}
-                disabled={!may.manage}
-              />
+              <Text size="sm">
+                {t('followup.settings.languageIs', {
+                  language: languageNames.of(form.language) ?? form.language,
+                })}{' '}
+                <Anchor component={Link} to="/settings/organisation">
+                  {t('organisation.settings.title')}
+                </Anchor>
+              </Text>
             </SimpleGrid>
           </Stack>
         </Card>

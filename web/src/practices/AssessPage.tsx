@@ -110,7 +110,7 @@ export function AssessPage() {
   return (
     <Stack maw={1100}>
       <Group justify="space-between">
-        <Title order={2}>{t('assess.title', { title: page.data.title })}</Title>
+        <Title order={1}>{t('assess.title', { title: page.data.title })}</Title>
         <Button onClick={() => save.mutate()} loading={save.isPending}>
           {t('assess.save')}
         </Button>
@@ -119,7 +119,9 @@ export function AssessPage() {
       <ErrorAlert error={save.error} />
       {framework.data.criteria.map((c) => (
         <Card key={c.id} withBorder component="section" aria-label={c.name}>
-          <Title order={3}>{c.name}</Title>
+          <Title order={2} size="h3">
+            {c.name}
+          </Title>
           {c.questions.map((q) => {
             const a = answers[q.id];
             return (

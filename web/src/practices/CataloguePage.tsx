@@ -25,6 +25,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { Catalogue, FacetCount } from '../../../src/modules/practices/model';
 import { can, useSession } from '../accounts/session';
 import { api, toQuery } from '../api';
+import { NoMatch } from '../shared/NoMatch';
 import { ErrorAlert } from '../shared/ui';
 
 const PAGE_SIZE = 20;
@@ -91,7 +92,7 @@ export function CataloguePage() {
         </Suspense>
       )}
       <Group justify="space-between">
-        <Title order={2}>{t('practices.title')}</Title>
+        <Title order={1}>{t('practices.title')}</Title>
         <Group>
           <Button component={Link} to="/practices/heatmap" variant="default">
             {t('practices.heatmap')}
@@ -242,7 +243,19 @@ export function CataloguePage() {
                 </Group>
               </Card>
             ))}
-            {catalogue.data && catalogue.data.total === 0 && <Text c="dimmed">{t('practices.none')}</Text>}
+            {catalogue.data &&
+              catalogue.data.total === 0 &&
+              ([...params.keys()].some((k) => k !== 'sort' && k !== 'page') ? (
+                <NoMatch
+                  message={t('practices.noMatch')}
+                  onClear={() => {
+                    setWords('');
+                    setParams(new URLSearchParams());
+                  }}
+                />
+              ) : (
+                <Text c="dimmed">{t('practices.none')}</Text>
+              ))}
             {catalogue.data && catalogue.data.total > PAGE_SIZE && (
               <Pagination
                 total={Math.ceil(catalogue.data.total / PAGE_SIZE)}

@@ -1,15 +1,16 @@
 /** Two to four practices side by side: coverage per criterion, then every checklist item's mark. */
-import { Anchor, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Box, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { PracticePage } from '../../../src/modules/practices/model';
 import { api } from '../api';
-import { ErrorAlert } from '../shared/ui';
-import { CoverageRadar, MarkBadge } from './parts';
+import { ErrorAlert, ScrollTable } from '../shared/ui';
+import { CoverageRadar, MarkBadge, useCriterionName } from './parts';
 
 export function ComparePage() {
   const { t } = useTranslation();
+  const criterionName = useCriterionName();
   const [params] = useSearchParams();
   const ids = params.get('ids') ?? '';
   const cmp = useQuery({
@@ -37,60 +38,66 @@ export function ComparePage() {
     null;
   return (
     <Stack>
-      <Title order={2}>{t('compare.title')}</Title>
-      <Table withTableBorder aria-label={t('compare.title')}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th />
-            {ps.map((p) => (
-              <Table.Th key={p.id}>
-                <Anchor component={Link} to={`/practices/${p.id}`}>
-                  {p.title}
-                </Anchor>
+      <Title order={1}>{t('compare.title')}</Title>
+      <ScrollTable label={t('compare.title')} minWidth={560}>
+        <Table withTableBorder aria-label={t('compare.title')}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>
+                <VisuallyHidden>{t('compare.criterion')}</VisuallyHidden>
               </Table.Th>
-            ))}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          <Table.Tr>
-            <Table.Td>{t('practice.coverage')}</Table.Td>
-            {ps.map((p) => (
-              <Table.Td key={p.id}>
-                <CoverageRadar coverage={p.coverage} size={200} />
-              </Table.Td>
-            ))}
-          </Table.Tr>
-          {rows.map((c) => (
-            <Table.Tr key={c.id}>
-              <Table.Th>{c.name}</Table.Th>
-              {ps.map((p) => {
-                const cv = p.coverage.find((x) => x.criterionId === c.id);
-                return (
-                  <Table.Td key={p.id}>
-                    {!cv || cv.coverage === null
-                      ? t('practice.notAssessed')
-                      : t('practice.metOf', { met: cv.met, assessed: cv.assessed })}
-                  </Table.Td>
-                );
-              })}
+              {ps.map((p) => (
+                <Table.Th key={p.id}>
+                  <Anchor component={Link} to={`/practices/${p.id}`}>
+                    {p.title}
+                  </Anchor>
+                </Table.Th>
+              ))}
             </Table.Tr>
-          ))}
-          {items.map((it) => (
-            <Table.Tr key={it.id}>
-              <Table.Td>
-                <Text size="xs">
-                  <b>{it.id}</b> {it.text}
-                </Text>
-              </Table.Td>
+          </Table.Thead>
+          <Table.Tbody>
+            <Table.Tr>
+              <Table.Td>{t('practice.coverage')}</Table.Td>
               {ps.map((p) => (
                 <Table.Td key={p.id}>
-                  <MarkBadge mark={markOf(p, it.id)} />
+                  <Box w={{ base: 260, sm: 380 }}>
+                    <CoverageRadar coverage={p.coverage} size={200} />
+                  </Box>
                 </Table.Td>
               ))}
             </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+            {rows.map((c) => (
+              <Table.Tr key={c.id}>
+                <Table.Th scope="row">{criterionName(c.id, c.name)}</Table.Th>
+                {ps.map((p) => {
+                  const cv = p.coverage.find((x) => x.criterionId === c.id);
+                  return (
+                    <Table.Td key={p.id}>
+                      {!cv || cv.coverage === null
+                        ? t('practice.notAssessed')
+                        : t('practice.metOf', { met: cv.met, assessed: cv.assessed })}
+                    </Table.Td>
+                  );
+                })}
+              </Table.Tr>
+            ))}
+            {items.map((it) => (
+              <Table.Tr key={it.id}>
+                <Table.Td>
+                  <Text size="xs">
+                    <b>{it.id}</b> {it.text}
+                  </Text>
+                </Table.Td>
+                {ps.map((p) => (
+                  <Table.Td key={p.id}>
+                    <MarkBadge mark={markOf(p, it.id)} />
+                  </Table.Td>
+                ))}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </ScrollTable>
     </Stack>
   );
 }

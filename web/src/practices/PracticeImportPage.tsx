@@ -26,6 +26,7 @@ import { MARKS } from '../../../src/modules/frameworks/model';
 import { AREAS, type PracticeInput } from '../../../src/modules/practices/model';
 import { api } from '../api';
 import { ErrorAlert, fieldError } from '../shared/ui';
+import { useWarnings } from '../shared/warnings';
 
 interface Reading {
   practices: PracticeInput[];
@@ -34,6 +35,7 @@ interface Reading {
 
 export function PracticeImportPage() {
   const { t } = useTranslation();
+  const said = useWarnings();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [tab, setTab] = useState<string | null>('paste');
@@ -73,7 +75,7 @@ export function PracticeImportPage() {
     return (
       <Stack maw={1200}>
         <Group justify="space-between">
-          <Title order={2}>{t('practiceImport.review', { count: reading.practices.length })}</Title>
+          <Title order={1}>{t('practiceImport.review', { count: reading.practices.length })}</Title>
           <Group>
             <Button variant="default" onClick={() => setReading(null)}>
               {t('common.cancel')}
@@ -88,7 +90,7 @@ export function PracticeImportPage() {
             <List size="sm">
               {reading.warnings.map((w) => (
                 <List.Item key={`${w.where}-${w.message}`}>
-                  <b>{w.where}</b>: {w.message}
+                  <b>{said.place(w.where)}</b>: {said.text(w)}
                 </List.Item>
               ))}
             </List>
@@ -211,7 +213,7 @@ export function PracticeImportPage() {
 
   return (
     <Stack maw={1000}>
-      <Title order={2}>{t('practiceImport.title')}</Title>
+      <Title order={1}>{t('practiceImport.title')}</Title>
       <Text c="dimmed">{t('practiceImport.intro')}</Text>
       <Tabs value={tab} onChange={setTab}>
         <Tabs.List>

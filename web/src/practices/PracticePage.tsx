@@ -8,6 +8,7 @@ import {
   Alert,
   Anchor,
   Badge,
+  Box,
   Button,
   Card,
   Group,
@@ -28,10 +29,11 @@ import type { PracticePage as Page } from '../../../src/modules/practices/model'
 import { AREAS } from '../../../src/modules/practices/model';
 import { can, useSession } from '../accounts/session';
 import { api } from '../api';
+import { InspiredRecommendations } from '../portfolio/PracticesForRecommendation';
 import { HistoryPanel } from '../shared/History';
 import { DeleteButton } from '../shared/Trash';
 import { ErrorAlert, FormButtons, fieldError } from '../shared/ui';
-import { CoverageRadar, MarkBadge } from './parts';
+import { CoverageRadar, CoverageTable, MarkBadge } from './parts';
 
 export function PracticePage() {
   const { id } = useParams();
@@ -72,7 +74,7 @@ export function PracticePage() {
     <Stack maw={1200}>
       <Group justify="space-between" align="flex-start">
         <Stack gap={4}>
-          <Title order={2}>{p.title}</Title>
+          <Title order={1}>{p.title}</Title>
           <Group gap="xs">
             <Badge color={p.status === 'published' ? 'green' : p.status === 'in_review' ? 'yellow' : 'gray'}>
               {t(`practiceStatus.${p.status}`)}
@@ -161,27 +163,24 @@ export function PracticePage() {
       )}
       {p.coverage.length > 0 && (
         <Group align="center">
-          <CoverageRadar coverage={p.coverage} />
-          <Stack gap={2}>
-            {p.coverage.map((c) => (
-              <Text key={c.criterionId} size="sm">
-                {c.name}:{' '}
-                {c.coverage === null
-                  ? t('practice.notAssessed')
-                  : t('practice.metOf', { met: c.met, assessed: c.assessed })}
-              </Text>
-            ))}
-          </Stack>
+          <Box w={{ base: '100%', xs: 480 }}>
+            <CoverageRadar coverage={p.coverage} />
+          </Box>
+          <CoverageTable coverage={p.coverage} />
         </Group>
       )}
       {p.criteria
         .filter((c) => c.questions.length > 0)
         .map((c) => (
           <Card key={c.id} withBorder component="section" aria-label={c.name}>
-            <Title order={3}>{c.name}</Title>
+            <Title order={2} size="h3">
+              {c.name}
+            </Title>
             {c.questions.map((q) => (
               <Stack key={q.id} gap={6} mt="md">
-                <Title order={5}>{q.text}</Title>
+                <Title order={3} size="h5">
+                  {q.text}
+                </Title>
                 {q.narrative
                   .split(/\n+/)
                   .filter(Boolean)
@@ -236,6 +235,7 @@ export function PracticePage() {
         <ImprovementModal practiceId={p.id} item={actionFor} onClose={() => setActionFor(null)} />
       )}
       {editing && <EditModal page={p} onClose={() => setEditing(false)} />}
+      {may.read && <InspiredRecommendations practiceId={p.id} />}
       {may.read && <HistoryPanel path={`/practices/${p.id}`} />}
     </Stack>
   );

@@ -1,5 +1,5 @@
 /** A record's audit trail: who changed what, when, from which value to which, and why. */
-import { Button, Code, Stack, Table, Text } from '@mantine/core';
+import { Button, Stack, Table, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,17 +9,72 @@ import { ErrorAlert } from './ui';
 
 const RESTORABLE = new Set(['action', 'evaluation', 'practice']);
 
-const shown = (v: unknown) =>
-  v === null || v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v);
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const ISO_MOMENT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+/** Fields whose values are codes of a vocabulary the app names in words. */
+const VOCABULARY: Record<string, string> = {
+  status: 'status',
+  statusFrom: 'status',
+  statusTo: 'status',
+  proposedStatus: 'status',
+  response: 'response',
+  role: 'roles',
+};
+
+/** A recorded value in the reader's words: statuses and roles named, dates as their language writes them. */
+function useValueInWords() {
+  const { t, i18n } = useTranslation();
+  const day = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long', timeZone: 'UTC' });
+  const moment = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  const languages = new Intl.DisplayNames([i18n.language], { type: 'language' });
+  const inWords = (key: string, v: unknown): string => {
+    if (v === null || v === undefined || v === '') return '—';
+    if (typeof v === 'boolean') return t(v ? 'history.value.yes' : 'history.value.no');
+    if (Array.isArray(v)) return v.map((x) => inWords(key, x)).join(', ') || '—';
+    if (typeof v === 'object') {
+      const o = v as Record<string, unknown>;
+      if ('recordedOn' in o && 'author' in o) {
+        const parts = [
+          t('history.value.progressSentence', {
+            author: o.author,
+            date: inWords('recordedOn', o.recordedOn),
+          }),
+        ];
+        if (o.proposedStatus)
+          parts.push(t('history.value.progressStatus', { status: inWords('status', o.proposedStatus) }));
+        if (o.comment) parts.push(t('history.value.progressComment', { comment: o.comment }));
+        if (o.state === 'reported') parts.push(t('history.value.progressWaiting'));
+        return parts.join(' · ');
+      }
+      if ('name' in o && typeof o.name === 'string') return o.name;
+      return Object.entries(o)
+        .map(([k, x]) => `${t(`history.field.${k}`, { defaultValue: k })}: ${inWords(k, x)}`)
+        .join('; ');
+    }
+    const text = String(v);
+    if (VOCABULARY[key]) return t(`${VOCABULARY[key]}.${text}`, { defaultValue: text });
+    if (key === 'state' || key === 'report') return t(`history.value.state.${text}`, { defaultValue: text });
+    if (key === 'language') return languages.of(text) ?? text;
+    if (ISO_DATE.test(text)) return day.format(new Date(`${text}T00:00:00Z`));
+    if (ISO_MOMENT.test(text)) return moment.format(new Date(text));
+    return text;
+  };
+  return inWords;
+}
 
 function Changes({ event }: { event: AuditEvent }) {
+  const { t } = useTranslation();
+  const inWords = useValueInWords();
   const keys = [...new Set([...Object.keys(event.before ?? {}), ...Object.keys(event.after ?? {})])];
   return (
     <Stack gap={2}>
       {keys.map((k) => (
         <Text size="xs" key={k}>
-          <Code>{k}</Code> {event.operation === 'update' ? `${shown(event.before?.[k])} → ` : ''}
-          {shown(event.operation === 'delete' ? event.before?.[k] : event.after?.[k])}
+          <Text span fw={600} size="xs">
+            {t(`history.field.${k}`, { defaultValue: k })}:
+          </Text>{' '}
+          {event.operation === 'update' ? `${inWords(k, event.before?.[k])} → ` : ''}
+          {inWords(k, event.operation === 'delete' ? event.before?.[k] : event.after?.[k])}
         </Text>
       ))}
     </Stack>
@@ -65,7 +120,11 @@ export function HistoryPanel({ path }: { path: string }) {
         <Table.Tbody>
           {history.data?.events.map((e) => (
             <Table.Tr key={e.id}>
-              <Table.Td>{new Date(e.at).toLocaleString(i18n.language)}</Table.Td>
+              <Table.Td>
+                {new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(
+                  new Date(e.at),
+                )}
+              </Table.Td>
               <Table.Td>{e.actorName}</Table.Td>
               <Table.Td>
                 {t(`history.entity.${e.entity}`, { defaultValue: e.entity })} ·{' '}

@@ -23,7 +23,8 @@ import { normaliseUnitText } from '../../../src/modules/units/match';
 import type { Unit } from '../../../src/modules/units/model';
 import { can, useSession } from '../accounts/session';
 import { api, toQuery } from '../api';
-import { ErrorAlert } from '../shared/ui';
+import { NoMatch } from '../shared/NoMatch';
+import { ErrorAlert, WRAPPING_BADGE } from '../shared/ui';
 import { UnitModal } from './UnitModal';
 import { useUnits } from './units';
 
@@ -44,7 +45,7 @@ export function UnitsPage() {
     <Stack maw={1400}>
       <Group justify="space-between" align="flex-end">
         <Stack gap={4}>
-          <Title order={2}>{t('units.title')}</Title>
+          <Title order={1}>{t('units.title')}</Title>
           <Text size="sm" c="dimmed" maw={700}>
             {t('units.intro')}
           </Text>
@@ -63,11 +64,14 @@ export function UnitsPage() {
           {t('units.count', { count: shown.length })}
         </Text>
       )}
+      {units.data && units.data.length > 0 && shown.length === 0 && words && (
+        <NoMatch message={t('units.noMatch')} onClear={() => setSearch('')} />
+      )}
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
         {shown.map((u) => (
           <Card key={u.id} withBorder component="section" aria-label={u.name} data-unit={u.name}>
             <Stack gap="xs">
-              <Title order={4} style={wrap}>
+              <Title order={2} size="h4" style={wrap}>
                 {u.name}
               </Title>
               {u.aliases.length > 0 && (
@@ -76,7 +80,7 @@ export function UnitsPage() {
                     {t('units.alsoWritten')}
                   </Text>
                   {u.aliases.map((a) => (
-                    <Badge key={a} variant="light" color="gray" tt="none" style={{ maxWidth: '100%' }}>
+                    <Badge key={a} variant="light" color="gray" tt="none" styles={WRAPPING_BADGE}>
                       {a}
                     </Badge>
                   ))}

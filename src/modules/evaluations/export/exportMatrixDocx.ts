@@ -22,20 +22,12 @@ import {
 import { readResponse } from '../import/importMatrixText.js';
 import type { Matrix, Response } from '../model.js';
 import { formatUpdates } from './rows.js';
+import { STATUS_LABELS } from './words.js';
 
 const RESPONSE_WORDS: Record<Response, string> = {
   accepted: 'Accepted.',
   partially_accepted: 'Partially accepted.',
   rejected: 'Rejected.',
-};
-
-export const STATUS_LABELS: Record<string, string> = {
-  not_initiated: 'Not initiated',
-  initiated: 'Initiated',
-  completed: 'Completed',
-  no_longer_applicable: 'No longer applicable',
-  open: 'Open',
-  discarded: 'Discarded',
 };
 
 /** The response as written, opened with its decision when the text does not state it. */

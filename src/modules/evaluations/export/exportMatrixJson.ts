@@ -38,6 +38,7 @@ export function exportMatrixJson(m: Matrix) {
           responsible: a.responsible,
           units: a.units,
           fundingConditional: a.fundingConditional,
+          noActionNeeded: a.noActionNeeded,
           status: a.status,
           comments: a.comments,
           overdue: a.overdue,

@@ -1,8 +1,10 @@
 /**
  * The flat layout of a matrix for spreadsheets: one row per action carrying its recommendation's
- * columns (a recommendation without actions still gets one row). Shared by .xlsx and .csv.
+ * columns (a recommendation without actions still gets one row). Shared by .xlsx and .csv, in the
+ * reader's language (headers, statuses, responses, yes/no, dates), with code columns beside the words.
  */
 import type { Column } from '../../../lib/spreadsheet.js';
+import { type Words, wordsFor } from '../../../lib/words.js';
 import type { Matrix } from '../model.js';
 
 export interface ExportRow {
@@ -13,67 +15,75 @@ export interface ExportRow {
   priority: number | null;
   priorityJustification: string | null;
   response: string | null;
+  responseCode: string | null;
   responseText: string | null;
   recommendationStatus: string | null;
+  recommendationStatusCode: string | null;
   actionNumber: string | null;
   action: string | null;
   timeframe: string | null;
   dueFrom: string | null;
   dueTo: string | null;
-  dueInferred: boolean | null;
+  dueInferred: string | null;
   responsible: string | null;
-  fundingConditional: boolean | null;
+  fundingConditional: string | null;
+  noActionNeeded: string | null;
   status: string | null;
-  overdue: boolean | null;
+  statusCode: string | null;
+  overdue: string | null;
   comments: string | null;
   progress: string | null;
 }
 
-const LAYOUT: { key: keyof ExportRow; header: string; width: number }[] = [
-  { key: 'evaluation', header: 'Evaluation', width: 30 },
-  { key: 'recommendationNumber', header: 'Recommendation no.', width: 8 },
-  { key: 'recommendation', header: 'Recommendation', width: 50 },
-  { key: 'addressedTo', header: 'Recommendation to', width: 25 },
-  { key: 'priority', header: 'Priority (1 to 3)', width: 8 },
-  { key: 'priorityJustification', header: 'Priority justification', width: 25 },
-  { key: 'response', header: 'Management response', width: 15 },
-  { key: 'responseText', header: 'Management response text', width: 50 },
-  { key: 'recommendationStatus', header: 'Recommendation status', width: 12 },
-  { key: 'actionNumber', header: 'Action no.', width: 8 },
-  { key: 'action', header: 'Key action', width: 50 },
-  { key: 'timeframe', header: 'Timeframe or deadline', width: 20 },
-  { key: 'dueFrom', header: 'Due from', width: 12 },
-  { key: 'dueTo', header: 'Due by', width: 12 },
-  { key: 'dueInferred', header: 'Due window inferred', width: 8 },
-  { key: 'responsible', header: 'Responsible unit(s)', width: 25 },
-  { key: 'fundingConditional', header: 'Subject to funding', width: 8 },
-  { key: 'status', header: 'Status', width: 15 },
-  { key: 'overdue', header: 'Overdue', width: 8 },
-  { key: 'comments', header: 'Comments or action taken', width: 40 },
-  { key: 'progress', header: 'Progress updates', width: 50 },
+const LAYOUT: { key: keyof ExportRow; width: number }[] = [
+  { key: 'evaluation', width: 30 },
+  { key: 'recommendationNumber', width: 8 },
+  { key: 'recommendation', width: 50 },
+  { key: 'addressedTo', width: 25 },
+  { key: 'priority', width: 8 },
+  { key: 'priorityJustification', width: 25 },
+  { key: 'response', width: 15 },
+  { key: 'responseCode', width: 12 },
+  { key: 'responseText', width: 50 },
+  { key: 'recommendationStatus', width: 12 },
+  { key: 'recommendationStatusCode', width: 12 },
+  { key: 'actionNumber', width: 8 },
+  { key: 'action', width: 50 },
+  { key: 'timeframe', width: 20 },
+  { key: 'dueFrom', width: 12 },
+  { key: 'dueTo', width: 12 },
+  { key: 'dueInferred', width: 8 },
+  { key: 'responsible', width: 25 },
+  { key: 'fundingConditional', width: 8 },
+  { key: 'noActionNeeded', width: 8 },
+  { key: 'status', width: 15 },
+  { key: 'statusCode', width: 12 },
+  { key: 'overdue', width: 8 },
+  { key: 'comments', width: 40 },
+  { key: 'progress', width: 50 },
 ];
 
-/** The matrix columns, in the order evaluation offices read them. */
-export const MATRIX_COLUMNS: Column<ExportRow>[] = LAYOUT.map(({ key, header, width }) => ({
-  header,
-  width,
-  value: (row) => row[key],
-}));
+/** The matrix columns, in the order evaluation offices read them, headed in the reader's language. */
+export const matrixColumns = (words: Words = wordsFor('en')): Column<ExportRow>[] =>
+  LAYOUT.map(({ key, width }) => ({ header: words.header(key), width, value: (row) => row[key] }));
 
 type Update = Matrix['recommendations'][number]['actions'][number]['updates'][number];
 
-/** A progress history as lines: "2026-03-01 – Ana Ruiz: pilot started (initiated → completed)". */
-export function formatUpdates(updates: Update[]): string | null {
+/** A progress history as lines: "1 March 2026 – Ana Ruiz: pilot started (Initiated → Completed)". */
+export function formatUpdates(updates: Update[], words: Words = wordsFor('en')): string | null {
   if (updates.length === 0) return null;
   return updates
     .map((u) => {
-      const change = u.statusTo ? ` (${u.statusFrom ?? '—'} → ${u.statusTo})` : '';
-      return `${u.recordedOn} – ${u.author}: ${u.comment ?? ''}${change}`.replace(/: \(/, ': (');
+      const change = u.statusTo
+        ? ` (${words.status(u.statusFrom) ?? '—'} → ${words.status(u.statusTo)})`
+        : '';
+      return `${words.date(u.recordedOn)} – ${u.author}: ${u.comment ?? ''}${change}`.replace(/: \(/, ': (');
     })
     .join('\n');
 }
 
-export function* matrixRows(m: Matrix): Generator<ExportRow> {
+export function* matrixRows(m: Matrix, words: Words = wordsFor('en')): Generator<ExportRow> {
+  const { response: responseInWords, status: statusInWords, yesNo } = words;
   for (const r of m.recommendations) {
     const base = {
       evaluation: m.title,
@@ -82,9 +92,11 @@ export function* matrixRows(m: Matrix): Generator<ExportRow> {
       addressedTo: r.addressedTo,
       priority: r.priority,
       priorityJustification: r.priorityJustification,
-      response: r.response,
+      response: responseInWords(r.response),
+      responseCode: r.response,
       responseText: r.responseText,
-      recommendationStatus: r.status,
+      recommendationStatus: statusInWords(r.status),
+      recommendationStatusCode: r.status,
     };
     if (r.actions.length === 0) {
       yield {
@@ -97,7 +109,9 @@ export function* matrixRows(m: Matrix): Generator<ExportRow> {
         dueInferred: null,
         responsible: null,
         fundingConditional: null,
+        noActionNeeded: null,
         status: null,
+        statusCode: null,
         overdue: null,
         comments: null,
         progress: null,
@@ -111,13 +125,15 @@ export function* matrixRows(m: Matrix): Generator<ExportRow> {
         timeframe: a.timeframe,
         dueFrom: a.due?.from ?? null,
         dueTo: a.due?.to ?? null,
-        dueInferred: a.due ? a.due.inferred : null,
+        dueInferred: a.due ? yesNo(a.due.inferred) : null,
         responsible: a.responsible,
-        fundingConditional: a.fundingConditional,
-        status: a.status,
-        overdue: a.overdue,
+        fundingConditional: yesNo(a.fundingConditional),
+        noActionNeeded: yesNo(a.noActionNeeded),
+        status: statusInWords(a.status),
+        statusCode: a.status,
+        overdue: yesNo(a.overdue),
         comments: a.comments,
-        progress: formatUpdates(a.updates),
+        progress: formatUpdates(a.updates, words),
       };
     }
   }

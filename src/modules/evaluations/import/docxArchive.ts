@@ -32,14 +32,16 @@ export function checkKind(buf: Buffer, name: string): void {
     ) {
       throw new Unsupported(
         `${name} is password-protected. Remove the password in Word (File › Info › Protect Document) and upload it again.`,
-      );
+      ).because('passwordProtected', { name });
     }
     throw new Unsupported(
       `${name} is an old Word 97–2003 (.doc) file. Open it in Word and save it as .docx, then upload that.`,
-    );
+    ).because('oldWord', { name });
   }
   if (buf.subarray(0, 4).toString('latin1') !== 'PK\u0003\u0004') {
-    throw new Invalid(`${name} is not a Word document (.docx files are zip archives, and this is not one).`);
+    throw new Invalid(
+      `${name} is not a Word document (.docx files are zip archives, and this is not one).`,
+    ).because('notWord', { name });
   }
 }
 
@@ -49,7 +51,10 @@ export type Parts = Record<string, Buffer>;
 export function unpack(buf: Buffer, wanted: string[], name: string): Promise<Parts> {
   return new Promise((resolve, reject) => {
     const damaged = (err: Error) =>
-      new Invalid(`${name} is damaged and cannot be read as a Word document (${err.message}).`);
+      new Invalid(`${name} is damaged and cannot be read as a Word document (${err.message}).`).because(
+        'damaged',
+        { name },
+      );
     yauzl.fromBuffer(
       buf,
       { lazyEntries: true, validateEntrySizes: true, strictFileNames: false },
@@ -165,7 +170,10 @@ export function readXml(xml: Buffer, name: string, handlers: XmlHandlers): void 
     parser.write(xml.toString('utf8')).close();
   } catch (err) {
     if (err instanceof XmlProblem)
-      throw new Invalid(`${name} is damaged: its text is not well-formed (${brief(err.message)}).`);
+      throw new Invalid(`${name} is damaged: its text is not well-formed (${brief(err.message)}).`).because(
+        'damaged',
+        { name },
+      );
     throw err;
   }
 }

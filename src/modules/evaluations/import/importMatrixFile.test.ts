@@ -11,6 +11,7 @@ import {
   WidthType,
 } from 'docx';
 import { describe, expect, it } from 'vitest';
+import type { AppError } from '../../../server/errors.js';
 import { measureAccuracy } from './fixtures/accuracy.js';
 import {
   build2022Docx,
@@ -74,6 +75,16 @@ describe('importing Word and PDF matrices', () => {
   });
 
   describe('refuses what it cannot read, saying why', () => {
+    const REASONS: Record<string, string> = {
+      'a password-protected Word file': 'passwordProtected',
+      'an old .doc file': 'oldWord',
+      'a damaged .docx': 'damaged',
+      'a .docx that is not a matrix': 'noRecommendation',
+      'a file named .docx that is not one': 'notWord',
+      'a scanned PDF': 'scanned',
+      'a password-protected PDF': 'passwordProtected',
+      'a damaged PDF': 'damaged',
+    };
     it.each([
       [
         'a password-protected Word file',
@@ -115,8 +126,14 @@ describe('importing Word and PDF matrices', () => {
         /password-protected/,
       ],
       ['a damaged PDF', () => Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj garbage'), 'broken.pdf', /damaged/],
-    ])('%s', async (_label, build, name, message) => {
-      await expect(importMatrixFile(await build(), name)).rejects.toThrow(message);
+    ])('%s', async (label, build, name, message) => {
+      const refused = await importMatrixFile(await build(), name).then(
+        () => null,
+        (e: AppError) => e,
+      );
+      expect(refused?.message).toMatch(message);
+      // Named, so the web can say it in the reader's language.
+      expect(refused?.reason).toBe(REASONS[label]);
     });
 
     it('refuses a zip bomb of 1 GB unpacked without unpacking it', async () => {

@@ -24,7 +24,9 @@ export function decodeTextFile(buf: Buffer, name = 'the file'): string {
   else if (buf[0] === 0xfe && buf[1] === 0xff) text = new TextDecoder('utf-16be').decode(buf.subarray(2));
   else {
     if (buf.includes(0))
-      throw new Unsupported(`${name} is not a text, Word (.docx) or PDF file (it contains binary data).`);
+      throw new Unsupported(
+        `${name} is not a text, Word (.docx) or PDF file (it contains binary data).`,
+      ).because('binary', { name });
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
     } catch {
@@ -34,7 +36,9 @@ export function decodeTextFile(buf: Buffer, name = 'the file'): string {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: counting control characters is the point
   const controls = text.match(/[\u0000-\u0008\u000b\u000e-\u001f\u007f\ufffd]/g)?.length ?? 0;
   if (text.length > 0 && controls / text.length > 0.01) {
-    throw new Unsupported(`${name} is not a text, Word (.docx) or PDF file (it is mostly binary data).`);
+    throw new Unsupported(
+      `${name} is not a text, Word (.docx) or PDF file (it is mostly binary data).`,
+    ).because('binary', { name });
   }
   return text;
 }
@@ -58,7 +62,7 @@ async function readMatrixFile(buf: Buffer, name: string): Promise<ImportResult> 
     if (ext === 'xlsx' || ext === 'pptx' || ext === 'odt') {
       throw new Unsupported(
         `.${ext} files are not matrices Integra reads: use the Word (.docx), PDF or text version.`,
-      );
+      ).because('notMatrixKind', { ext });
     }
     const lines = await readDocxLines(buf, name);
     checkLineCount(lines.length, name);
@@ -73,7 +77,7 @@ async function readMatrixFile(buf: Buffer, name: string): Promise<ImportResult> 
   if (ext === 'doc' || ext === 'rtf') {
     throw new Unsupported(
       `.${ext} files cannot be read; save the matrix as Word (.docx) or plain text (.txt).`,
-    );
+    ).because('oldFormat', { ext });
   }
   const text = decodeTextFile(buf, name);
   checkLineCount(countLines(text), name);

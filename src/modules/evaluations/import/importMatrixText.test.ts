@@ -73,8 +73,10 @@ describe('importMatrixText — classic template', () => {
     expect(action('2.2').text).toBe('Run two testing sessions with newcomers');
     expect(action('2.2').responsible).toBe('Communication unit with the intake team');
     expect(action('2.2').due).toEqual({ from: null, to: '2023-06-30', inferred: false });
-    expect(action('2.3').text).toBe('N/A as already covered by 2.1');
+    expect(action('2.3')).toMatchObject({ text: 'N/A as already covered by 2.1', noActionNeeded: true });
     expect(action('2.4').timeframe).toBe('N/A');
+    expect(action('2.4').noActionNeeded).toBe(true);
+    expect(action('2.2').noActionNeeded).toBe(false);
   });
 
   it('drops template instructions, which are not data', () => {
@@ -209,6 +211,11 @@ describe.skipIf(!existsSync(seedPath))('the seed matrix (../shared/seeds, when p
       '8.1',
       '8.2',
     ]);
+    // Seven rows say "N/A as already developed / planned": kept, needing no action.
+    const noAction = evaluation.recommendations.flatMap((r) =>
+      r.actions.filter((a) => a.noActionNeeded).map((a) => a.number),
+    );
+    expect(noAction).toEqual(['1.1', '2.1', '4.1', '5.1', '6.2', '6.3', '7.1']);
     const a52 = evaluation.recommendations[4].actions[1];
     expect(a52.due).toEqual({ from: '2022-04-01', to: '2022-12-31', inferred: true });
     const a61 = evaluation.recommendations[5].actions[0];

@@ -34,7 +34,7 @@ export interface MatrixTextOptions {
 
 /** Reads a matrix from pasted text (or a text file's content). */
 export function importMatrixText(input: string, options: MatrixTextOptions = {}): ImportResult {
-  if (input.trim() === '') throw new Invalid(EMPTY_MATRIX);
+  if (input.trim() === '') throw new Invalid(EMPTY_MATRIX).because('emptyMatrix');
   return importMatrixLines(textToLines(input), options);
 }
 
@@ -43,7 +43,7 @@ export function importMatrixLines(input: MatrixLine[], options: MatrixTextOption
   const lines = cleanLines(unfoldWideTables(input));
   const { header, recommendations } = cutRecommendations(lines);
   const evaluationHeader = readMatrixHeader(header);
-  if (recommendations.length === 0) throw new Invalid(NO_RECOMMENDATION);
+  if (recommendations.length === 0) throw new Invalid(NO_RECOMMENDATION).because('noRecommendation');
   const drafts = recommendations.map((block, index) =>
     readRecommendation(block, index, evaluationHeader.year),
   );

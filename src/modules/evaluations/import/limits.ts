@@ -18,7 +18,7 @@ export function checkImportSize(bytes: number, limit = maxImportBytes()): void {
   if (bytes > limit) {
     throw new TooLarge(
       `The file is ${(bytes / 1024 / 1024).toFixed(1)} MB; matrices up to ${megabytes(limit)} are accepted.`,
-    );
+    ).because('fileTooLarge', { max: Math.round(limit / 1024 / 1024) });
   }
 }
 

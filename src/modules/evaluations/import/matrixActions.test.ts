@@ -49,6 +49,8 @@ describe('phase 6: rows become actions with due windows', () => {
     expect(actions[0].due).toBeNull();
     expect(warnings).toEqual([
       {
+        code: 'timeframe.notSet',
+        params: { timeframe: 'TBD' },
         message: 'The timeframe "TBD" gives no due window: no deadline has been set yet',
         where: 'recommendation 3, action 3.1, timeframe (line 20)',
         path: 'recommendations.2.actions.0.timeframe',
@@ -68,6 +70,8 @@ describe('phase 6: rows become actions with due windows', () => {
     ]);
     expect(classic.warnings).toEqual([
       {
+        code: 'actionStatusUnknown',
+        params: { status: 'On hold' },
         message: 'The status "On hold" is not one of the template\'s statuses; it was kept in the comments',
         where: 'recommendation 3, action 3.2 (line 6)',
         path: 'recommendations.2.actions.1.status',
@@ -99,6 +103,8 @@ describe('phase 6: rows become actions with due windows', () => {
     ]);
     expect(warnings).toEqual([
       {
+        code: 'actionsInOneRow',
+        params: { numbers: ['3.3', '3.4'] },
         message:
           'Actions 3.3 and 3.4 were written in one row; they share its timeframe, responsible unit(s) and status',
         where: 'recommendation 3, action 3.3 and 3.4 (line 8)',

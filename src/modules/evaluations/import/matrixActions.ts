@@ -6,7 +6,7 @@
  * written — the timeframe without a due window, the status in the comments — with a warning.
  */
 import { mentionsFundingCondition, parseTimeframe } from '../../../lib/parseTimeframe.js';
-import type { ActionStatus } from '../../actions/model.js';
+import { type ActionStatus, saysNoActionNeeded } from '../../actions/model.js';
 import type { ImportedAction, ImportWarning, StatusTemplate } from '../model.js';
 import { type InlineDetails, readInlineDetails } from './matrixInlineDetails.js';
 import { type ActionRow, splitRunTogether } from './matrixKeyActions.js';
@@ -65,6 +65,8 @@ function rowActions(
   const path = (field: string) => `recommendations.${owner.index}.actions.${offset}.${field}`;
   if (statusText && !status) {
     warnings.push({
+      code: 'actionStatusUnknown',
+      params: { status: statusText },
       message: `The status "${statusText}" is not one of the template's statuses; it was kept in the comments`,
       where: `${where} (${row.where})`,
       path: path('status'),
@@ -72,6 +74,8 @@ function rowActions(
   }
   if (reading.kind === 'unreadable') {
     warnings.push({
+      code: `timeframe.${reading.problemCode ?? 'unread'}`,
+      params: { timeframe: timeframe ?? '' },
       message: `The timeframe "${timeframe}" gives no due window: ${reading.problem}`,
       where: `${where}, timeframe (${row.where})`,
       path: path('timeframe'),
@@ -80,6 +84,12 @@ function rowActions(
   if (inline) {
     const took = [inline.timeframe && 'timeframe', inline.responsible && 'responsible unit'].filter(Boolean);
     warnings.push({
+      code:
+        inline.timeframe && inline.responsible
+          ? 'inlineBoth'
+          : inline.timeframe
+            ? 'inlineTimeframe'
+            : 'inlineResponsible',
       message: `The ${took.join(' and the ')} ${took.length > 1 ? 'were' : 'was'} read from the end of the action's text; check ${took.length > 1 ? 'them' : 'it'}`,
       where: `${where} (${row.where})`,
       path: path(inline.timeframe ? 'timeframe' : 'responsible'),
@@ -87,7 +97,9 @@ function rowActions(
   }
   if (numbers.length > 1 && texts.some((t) => t.split)) {
     warnings.push({
-      message: `Actions ${numbers.join(' and ')} were written in one row; they share its timeframe, responsible unit(s) and status`,
+      code: 'actionsInOneRow',
+      params: { numbers },
+      message: `Actions ${new Intl.ListFormat('en').format(numbers)} were written in one row; they share its timeframe, responsible unit(s) and status`,
       where: `${where} (${row.where})`,
       path: path('text'),
     });
@@ -103,6 +115,7 @@ function rowActions(
       reading.fundingConditional ||
       mentionsFundingCondition(t.text) ||
       (comments !== null && mentionsFundingCondition(comments)),
+    noActionNeeded: saysNoActionNeeded(t.text),
     status,
     comments,
   }));

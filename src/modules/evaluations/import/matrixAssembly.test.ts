@@ -183,6 +183,7 @@ describe('phase 7: assembling the evaluation', () => {
         due: { from: '2024-01-01', to: '2024-03-31', inferred: true },
         responsible: null,
         fundingConditional: false,
+        noActionNeeded: false,
         status: null,
         comments: null,
       },

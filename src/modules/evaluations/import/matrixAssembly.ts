@@ -29,6 +29,7 @@ export function assembleImport(
   if (!title) {
     title = sourceName ? sourceName.replace(/\.[a-z0-9]+$/i, '') : 'Untitled evaluation';
     warnings.push({
+      code: 'noTitle',
       message: 'The matrix names no evaluation title; please give one',
       where: 'evaluation header',
       path: 'title',
@@ -38,6 +39,8 @@ export function assembleImport(
   for (const n of header.unplaced) {
     notes.push(n.text);
     warnings.push({
+      code: 'unplacedEvaluation',
+      params: { text: short(n.text) },
       message: `Text "${short(n.text)}" could not be placed; it was kept as a note on the evaluation`,
       where: `evaluation header (${n.where})`,
       path: 'notes',
@@ -51,6 +54,8 @@ export function assembleImport(
     const path = (field: string) => `recommendations.${d.index}.${field}`;
     if (seen.has(r.number)) {
       warnings.push({
+        code: 'recommendationTwice',
+        params: { number: r.number },
         message: `Recommendation ${r.number} appears twice`,
         where: `${where} (${d.where})`,
         path: path('number'),
@@ -59,6 +64,7 @@ export function assembleImport(
     seen.add(r.number);
     if (!r.text) {
       warnings.push({
+        code: 'recommendationNoText',
         message: 'The recommendation has no text',
         where: `${where} (${d.where})`,
         path: path('text'),
@@ -69,6 +75,7 @@ export function assembleImport(
     const response = r.response ?? (responseText ? readResponse(responseText) : null);
     if (!response) {
       warnings.push({
+        code: responseText ? 'responseUnclear' : 'responseMissing',
         message: responseText
           ? 'The management response does not say whether the recommendation is accepted, partially accepted or rejected; it was left empty'
           : 'No management response was given',

@@ -92,7 +92,8 @@ export function readLines(lines: CleanLine[]): MatrixLine[] {
 /** The lines that carry something, in reading order; refuses lines with no text at all. */
 export function cleanLines(input: MatrixLine[]): CleanLine[] {
   const lines = expand(input);
-  if (!lines.some(({ line }) => line.cells.some((c) => c.trim() !== ''))) throw new Invalid(EMPTY_MATRIX);
+  if (!lines.some(({ line }) => line.cells.some((c) => c.trim() !== '')))
+    throw new Invalid(EMPTY_MATRIX).because('emptyMatrix');
   const out: CleanLine[] = [];
   for (const { line, read, paragraph } of lines) {
     // Struck-through text is not read: the reader meant it deleted.

@@ -50,6 +50,8 @@ describe('phase 2: the evaluation header', () => {
     expect(h.notes).toEqual(['The evaluation covered four districts.']);
     expect(h.warnings).toEqual([
       {
+        code: 'evaluatorsNote',
+        params: {},
         message: 'Text after the evaluators was kept as a note on the evaluation',
         where: 'evaluation header (line 1)',
         path: 'notes',
@@ -70,6 +72,8 @@ describe('phase 2: the evaluation header', () => {
     expect(h.year).toBeNull();
     expect(h.warnings).toEqual([
       {
+        code: 'yearUnread',
+        params: { year: 'after the elections' },
         message: 'The year "after the elections" is not a year',
         where: 'evaluation header (line 1)',
         path: 'year',

@@ -53,8 +53,13 @@ export function readMatrixHeader(lines: CleanLine[]): MatrixHeader {
   /** The last label read was "Overall comments": the next unlabelled lines continue it. */
   let inOverallComment = false;
 
-  const warn = (message: string, where: string, path: string) =>
-    h.warnings.push({ message, where: `evaluation header (${where})`, path });
+  const warn = (
+    code: ImportWarning['code'],
+    params: Record<string, string>,
+    message: string,
+    where: string,
+    path: string,
+  ) => h.warnings.push({ code, params, message, where: `evaluation header (${where})`, path });
 
   const readTitle = (v: string) => {
     // (?<!…): only where a run starts, or a long run of dots is rescanned from each one (quadratic).
@@ -89,7 +94,13 @@ export function readMatrixHeader(lines: CleanLine[]): MatrixHeader {
     h.evaluators = append(h.evaluators, who, '; ');
     if (split) {
       h.notes.push(split[1].trim());
-      warn('Text after the evaluators was kept as a note on the evaluation', where, 'notes');
+      warn(
+        'evaluatorsNote',
+        {},
+        'Text after the evaluators was kept as a note on the evaluation',
+        where,
+        'notes',
+      );
     }
   };
 
@@ -98,7 +109,13 @@ export function readMatrixHeader(lines: CleanLine[]): MatrixHeader {
     if (r.due && (r.due.from === r.due.to || r.due.from === null)) h.publishedOn = r.due.to;
     else {
       h.notes.push(`Date as written: ${v}`);
-      warn(`The date "${v}" could not be read as one day; it was kept as a note`, where, 'publishedOn');
+      warn(
+        'dateUnread',
+        { date: v },
+        `The date "${v}" could not be read as one day; it was kept as a note`,
+        where,
+        'publishedOn',
+      );
     }
   };
 
@@ -114,7 +131,7 @@ export function readMatrixHeader(lines: CleanLine[]): MatrixHeader {
         if (y) {
           h.year = Number(y[0]);
           explicitYear = true;
-        } else if (v) warn(`The year "${v}" is not a year`, where, 'year');
+        } else if (v) warn('yearUnread', { year: v }, `The year "${v}" is not a year`, where, 'year');
         return;
       }
       case 'period':

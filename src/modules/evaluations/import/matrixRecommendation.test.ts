@@ -52,6 +52,8 @@ describe('phase 4: a recommendation’s fields', () => {
     expect([c.rec.priority, c.rec.priorityJustification]).toEqual([null, 'urgent']);
     expect(c.warnings).toEqual([
       {
+        code: 'priorityUnread',
+        params: { priority: 'urgent' },
         message: 'The priority "urgent" is not 1, 2 or 3; it was left empty and kept as its justification',
         where: 'recommendation 3, priority (line 7)',
         path: 'recommendations.2.priority',
@@ -124,6 +126,8 @@ describe('phase 4: a recommendation’s fields', () => {
     ]);
     expect(d.warnings).toEqual([
       {
+        code: 'actionNumbered',
+        params: { number: '6.1' },
         message: 'A key action had no number; it was numbered 6.1',
         where: 'recommendation 6 (line 3)',
         path: 'recommendations.0.actions.0.number',
@@ -143,6 +147,8 @@ describe('phase 4: a recommendation’s fields', () => {
     expect(d.rec.notes).toEqual(['See the council decision of 12 June.']);
     expect(d.warnings).toEqual([
       {
+        code: 'unplacedRecommendation',
+        params: { text: 'See the council decision of 12 June.' },
         message:
           'Text "See the council decision of 12 June." could not be placed; it was kept as a note on the recommendation',
         where: 'recommendation 1 (line 3)',

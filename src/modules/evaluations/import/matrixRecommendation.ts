@@ -112,8 +112,13 @@ export function readRecommendation(
     carried !== null && l.line.table === carried.table && l.filled.length >= 2;
 
   const path = (name: string) => `recommendations.${index}.${name}`;
-  const warn = (message: string, where: string, fieldPath: string) =>
-    d.warnings.push({ message, where, path: fieldPath });
+  const warn = (
+    code: ImportWarning['code'],
+    params: Record<string, string | number>,
+    message: string,
+    where: string,
+    fieldPath: string,
+  ) => d.warnings.push({ code, params, message, where, path: fieldPath });
 
   const setField = (f: Field, value: string) => {
     const v = dropInstruction(value);
@@ -130,6 +135,8 @@ export function readRecommendation(
   const keepAsNote = (text: string, where: string) => {
     rec.notes.push(text);
     warn(
+      'unplacedRecommendation',
+      { text: short(text) },
       `Text "${short(text)}" could not be placed; it was kept as a note on the recommendation`,
       `recommendation ${rec.number} (${where})`,
       path('notes'),
@@ -146,6 +153,8 @@ export function readRecommendation(
     }
     rec.priorityJustification = append(rec.priorityJustification, v, ' ');
     warn(
+      'priorityUnread',
+      { priority: v },
       `The priority "${v}" is not 1, 2 or 3; it was left empty and kept as its justification`,
       `recommendation ${rec.number}, priority (${where})`,
       path('priority'),
@@ -198,6 +207,8 @@ export function readRecommendation(
         if (s === 'open' || s === 'discarded' || s === 'completed') rec.status = s;
         else {
           warn(
+            'recommendationStatusUnknown',
+            { status: v },
             `The status "${v}" is not open, discarded or completed; it was kept as a comment`,
             `recommendation ${rec.number} (${where})`,
             path('status'),
@@ -234,6 +245,8 @@ export function readRecommendation(
       const numbered = readTableLine(d.rows, columns, l.cells, where, rec.number, row);
       if (numbered) {
         warn(
+          'actionNumbered',
+          { number: numbered },
           `A key action had no number; it was numbered ${numbered}`,
           `recommendation ${rec.number} (${where})`,
           `${path('actions')}.0.number`,
@@ -251,6 +264,8 @@ export function readRecommendation(
   for (const l of block.lines) {
     for (const t of l.struckOut) {
       warn(
+        'struckThrough',
+        { text: short(t) },
         `Struck-through text "${short(t)}" was left out, as the document deletes it`,
         `recommendation ${rec.number} (${l.line.where})`,
         path(fieldPath(field as Field)),

@@ -135,7 +135,9 @@ export async function readPages(buf: Buffer, name: string): Promise<PageData[]> 
       else if ('refused' in m) {
         settle(
           m.refused === 'pages'
-            ? new TooLarge(`${name} has ${m.pages} pages; PDFs up to ${PDF_LIMITS.maxPages} pages are read.`)
+            ? new TooLarge(
+                `${name} has ${m.pages} pages; PDFs up to ${PDF_LIMITS.maxPages} pages are read.`,
+              ).because('tooManyPages', { name, pages: m.pages ?? 0, max: PDF_LIMITS.maxPages })
             : m.refused === 'streams'
               ? new TooLarge(
                   `${name} would unpack to more than ${PDF_LIMITS.maxInflatedBytes / 1024 / 1024} MB, far beyond any matrix; it was refused unread.`,
@@ -151,14 +153,14 @@ export async function readPages(buf: Buffer, name: string): Promise<PageData[]> 
           settle(
             new Unsupported(
               `${name} is password-protected. Save a copy without the password and upload that.`,
-            ),
+            ).because('passwordProtected', { name }),
             true,
           );
         else if (PDFJS_EXCEPTIONS.has(kind))
           settle(
             new Invalid(
               `${name} is damaged and cannot be read as a PDF (${message.split('\n')[0].slice(0, 160) || kind}).`,
-            ),
+            ).because('damaged', { name }),
             true,
           );
         else

@@ -76,7 +76,9 @@ export async function readDocxLines(buf: Buffer, name = 'The file'): Promise<Mat
   const parts = await unpack(buf, ['word/document.xml', 'word/numbering.xml'], name);
   const documentXml = parts['word/document.xml'];
   if (!documentXml)
-    throw new Invalid(`${name} is a zip archive but not a Word document (it has no word/document.xml).`);
+    throw new Invalid(
+      `${name} is a zip archive but not a Word document (it has no word/document.xml).`,
+    ).because('notWord', { name });
   const lists = new ListCounter(readNumbering(parts['word/numbering.xml'], name));
 
   const lines: MatrixLine[] = [];

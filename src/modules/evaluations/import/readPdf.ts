@@ -17,13 +17,14 @@ export async function readPdfLines(
   buf: Buffer,
   name = 'The file',
 ): Promise<{ lines: MatrixLine[]; warnings: ImportWarning[]; pages: number }> {
-  if (buf.subarray(0, 5).toString('latin1') !== '%PDF-') throw new Invalid(`${name} is not a PDF.`);
+  if (buf.subarray(0, 5).toString('latin1') !== '%PDF-')
+    throw new Invalid(`${name} is not a PDF.`).because('notPdf', { name });
   const pages = await readPages(buf, name);
   const textLength = pages.reduce((n, p) => n + p.pieces.reduce((m, x) => m + x.str.trim().length, 0), 0);
   if (textLength === 0) {
     throw new Unsupported(
       `${name} has no text layer: it is probably a scan. Run it through text recognition (OCR) first, or paste the matrix's text.`,
-    );
+    ).because('scanned', { name });
   }
   const layout = new PdfLayout(hyphenatedWords(pages));
   const repeated = PdfLayout.furniture(pages);
@@ -32,6 +33,7 @@ export async function readPdfLines(
   const warnings: ImportWarning[] = [];
   if (!lines.some((l) => l.table !== undefined)) {
     warnings.push({
+      code: 'pdfWithoutBorders',
       message:
         'Read from a PDF without table borders: the key-action columns were rebuilt from the positions of the text; check timeframes and responsible units',
       where: 'the whole document',

@@ -8,6 +8,7 @@ import { foldText } from '../../../lib/text.js';
 import { Invalid } from '../../../server/errors.js';
 import { SPRING } from '../../frameworks/definitions.js';
 import { type FrameworkDefinition, frameworkKey, type Mark } from '../../frameworks/model.js';
+import type { PracticeImportWarning } from '../model.js';
 
 export interface ImportedItem {
   text: string;
@@ -31,7 +32,7 @@ export interface ImportedPractice {
 
 export interface PracticeImportResult {
   practices: ImportedPractice[];
-  warnings: { message: string; where: string }[];
+  warnings: PracticeImportWarning[];
 }
 
 /** Text compared for matching: case, accents, quotes, dashes, spaces and end punctuation folded. */
@@ -67,7 +68,8 @@ export function importPracticePages(
     .replace(/[\u00a0\u2007\u202f]/g, ' ')
     .split('\n')
     .map((l) => l.trim());
-  if (!lines.some(Boolean)) throw new Invalid('The file is empty: there are no practice pages to import.');
+  if (!lines.some(Boolean))
+    throw new Invalid('The file is empty: there are no practice pages to import.').because('emptyPractices');
 
   const criteria = new Map(framework.criteria.map((c) => [normaliseForMatch(c.name), c]));
   const questions = new Map(
@@ -160,6 +162,8 @@ export function importPracticePages(
       section = 'narrative';
       if (!q)
         warnings.push({
+          code: 'questionUnknown',
+          params: { text: short(line) },
           message: `The question "${short(line)}" is not one of the framework's; it was kept`,
           where: where(lineNo),
         });
@@ -197,12 +201,16 @@ export function importPracticePages(
       qn.items.push({ text, itemId: item?.id ?? null, mark });
       if (mark === 'not_assessed') {
         warnings.push({
+          code: 'itemNoMark',
+          params: { text: short(text) },
           message: `The checklist item "${short(text)}" has no mark; it was kept as not assessed`,
           where: where(lineNo),
         });
       }
       if (!item) {
         warnings.push({
+          code: 'itemUnknown',
+          params: { text: short(text) },
           message: `The checklist item "${short(text)}" matches no item of the framework; it was kept`,
           where: where(lineNo),
         });

@@ -1,0 +1,1 @@
+CREATE INDEX "recommendations_text_trgm" ON "recommendations" USING gin ("text" gin_trgm_ops);

@@ -1,0 +1,1 @@
+ALTER TABLE "evaluations" ADD COLUMN "response_published_at" timestamp with time zone;
