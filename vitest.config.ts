@@ -5,6 +5,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts'],
+    globalSetup: ['src/test/globalSetup.ts'],
     testTimeout: 600_000,
     hookTimeout: 600_000,
   },

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// The `integra` command: runs the TypeScript CLI through tsx, as `npm run cli` does.
-import { register } from 'tsx/esm/api';
+// The `integra` command: the CLI compiled to plain JavaScript in build/ (compiled first when
+// src/ changed since; scripts/build-server.js).
+import { ensureServerBuild } from '../scripts/build-server.js';
 
-register();
-await import('../src/cli/main.ts');
+await ensureServerBuild();
+await import('../build/cli/main.js');

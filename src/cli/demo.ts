@@ -3,7 +3,8 @@
  * Integra out and for the benchmarks). Deterministic: the same N gives the same data.
  */
 
-import { addDays, format } from 'date-fns';
+import { addDays } from 'date-fns/addDays';
+import { format } from 'date-fns/format';
 import type { Db } from '../db/client.js';
 import { ensureDefaultOrganisation } from '../modules/accounts/service.js';
 import type { ActionStatus } from '../modules/actions/model.js';

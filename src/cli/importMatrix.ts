@@ -2,12 +2,8 @@
 
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { ensureDefaultOrganisation } from '../modules/accounts/service.js';
 import { checkImportSize, importMatrixFile } from '../modules/evaluations/import/importMatrixFile.js';
-import { saveEvaluation } from '../modules/evaluations/service.js';
-import { proposeUnitLinks } from '../modules/evaluations/unitLinks.js';
-import { systemCaller } from '../server/caller.js';
-import { out, say, withDatabase } from './io.js';
+import { out, say } from './output.js';
 
 export async function importMatrixCommand(
   file: string,
@@ -29,6 +25,20 @@ export async function importMatrixCommand(
     for (const w of warnings) say(`warning: ${w.where}: ${w.message}`);
     return;
   }
+  // The database and its services load only when something is saved: a dry run stays quick.
+  const [
+    { withDatabase },
+    { ensureDefaultOrganisation },
+    { saveEvaluation },
+    { proposeUnitLinks },
+    { systemCaller },
+  ] = await Promise.all([
+    import('./io.js'),
+    import('../modules/accounts/service.js'),
+    import('../modules/evaluations/service.js'),
+    import('../modules/evaluations/unitLinks.js'),
+    import('../server/caller.js'),
+  ]);
   const { id } = await withDatabase(async (database) => {
     const organisationId = await ensureDefaultOrganisation(database.db);
     // Actions are linked to the units their "Responsible unit(s)" names exactly.

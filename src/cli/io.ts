@@ -2,13 +2,13 @@
 
 import { type Database, DataFolderLocked, databaseOptionsFromEnv, openDatabase } from '../db/client.js';
 import { AppError } from '../server/errors.js';
+import { say } from './output.js';
 
-export const say = (message: string) => process.stderr.write(`${message}\n`);
-export const out = (text: string) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+export { out, say } from './output.js';
 
 /** Opens the configured database, runs the work, and always closes it. */
 export async function withDatabase<T>(work: (database: Database) => Promise<T>): Promise<T> {
-  const database = await openDatabase(databaseOptionsFromEnv());
+  const database = await openDatabase({ ...databaseOptionsFromEnv(), analyze: false });
   try {
     return await work(database);
   } finally {

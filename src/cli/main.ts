@@ -1,15 +1,23 @@
 /** The `integra` command line (`npm run cli -- …`): the same services as the web app, no server. */
 import { Command } from 'commander';
-import { backupCommand, restoreCommand } from './backup.js';
-import { demoCommand } from './demo.js';
-import { exportMatrixCommand } from './exportMatrix.js';
-import { followupPreviewCommand, followupRunCommand } from './followup.js';
-import { importMatrixCommand } from './importMatrix.js';
-import { importPracticesCommand } from './importPractices.js';
-import { reportError } from './io.js';
-import { reportPortfolioCommand } from './report.js';
-import { collect, createUnitCommand } from './unit.js';
-import { createOrganisationCommand, createUserCommand } from './user.js';
+
+/** Collects a repeated option into a list. */
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+/**
+ * A command's code is loaded when that command runs: `integra --help` or a dry-run import does
+ * not pay for the database driver, ExcelJS, docx or pdf.js.
+ */
+function lazy<M>(load: () => Promise<M>, name: keyof M) {
+  return async (...args: unknown[]) => {
+    const command = (await load())[name] as (...a: unknown[]) => Promise<void>;
+    try {
+      await command(...args);
+    } catch (err) {
+      (await import('./io.js')).reportError(err);
+    }
+  };
+}
 
 const program = new Command()
   .name('integra')
@@ -25,7 +33,7 @@ importCmd
   .option('--dry-run', 'read and report, save nothing')
   .option('--json', 'print machine-readable JSON on stdout')
   .description('import a management response matrix')
-  .action(importMatrixCommand);
+  .action(lazy(() => import('./importMatrix.js'), 'importMatrixCommand'));
 
 importCmd
   .command('practices')
@@ -33,7 +41,7 @@ importCmd
   .option('--dry-run', 'read and report, save nothing')
   .option('--json', 'print machine-readable JSON on stdout')
   .description('read good-practice pages and their checklists')
-  .action(importPracticesCommand);
+  .action(lazy(() => import('./importPractices.js'), 'importPracticesCommand'));
 
 const exportCmd = program.command('export').description('write documents out');
 exportCmd
@@ -42,7 +50,7 @@ exportCmd
   .requiredOption('--format <format>', 'docx | xlsx | csv | json')
   .requiredOption('--out <file>', 'file to write')
   .description('export an evaluation as its management response matrix')
-  .action(exportMatrixCommand);
+  .action(lazy(() => import('./exportMatrix.js'), 'exportMatrixCommand'));
 
 const reportCmd = program.command('report').description('figures for management');
 reportCmd
@@ -54,14 +62,14 @@ reportCmd
   .description(
     'implementation figures: actions, due, completed (validated), overdue and rate = completed ÷ due, overall and by unit, year, priority and response',
   )
-  .action(reportPortfolioCommand);
+  .action(lazy(() => import('./report.js'), 'reportPortfolioCommand'));
 
 program
   .command('demo')
   .description('add generated evaluations, for trying Integra out and for benchmarks')
   .option('--evaluations <n>', 'how many evaluations', '10')
   .option('--actions <n>', 'actions per evaluation', '100')
-  .action(demoCommand);
+  .action(lazy(() => import('./demo.js'), 'demoCommand'));
 
 const userCmd = program.command('user').description('people who can sign in');
 userCmd
@@ -73,7 +81,7 @@ userCmd
   .option('--role <role>', 'admin | editor | contributor | reviewer | viewer', 'viewer')
   .option('--unit <unit>', 'for a contributor: the responsible unit it speaks for')
   .description('create a person with a password (the first administrator, for example)')
-  .action(createUserCommand);
+  .action(lazy(() => import('./user.js'), 'createUserCommand'));
 
 program
   .command('organisation')
@@ -82,19 +90,19 @@ program
   .argument('<name>', 'its name, e.g. "Network of Southern Municipalities"')
   .requiredOption('--admin <email>', 'an existing person who administers it')
   .description('add an organisation; its administrator then invites its members')
-  .action(createOrganisationCommand);
+  .action(lazy(() => import('./user.js'), 'createOrganisationCommand'));
 
 program
   .command('backup')
   .argument('<file>', 'where to write the backup (gzip)')
   .description('save every table (embedded database or DATABASE_URL) to a file')
-  .action(backupCommand);
+  .action(lazy(() => import('./backup.js'), 'backupCommand'));
 
 program
   .command('restore')
   .argument('<file>', 'a file written by `integra backup`')
   .description('replace the database’s contents with a backup, in one transaction')
-  .action(restoreCommand);
+  .action(lazy(() => import('./backup.js'), 'restoreCommand'));
 
 const followup = program.command('followup').description('reminders and follow-up emails');
 followup
@@ -102,12 +110,12 @@ followup
   .option('--today <date>', 'plan as on this day (YYYY-MM-DD), after every sending hour')
   .option('--json', 'print { messages: [ { to, kind, unit, evaluation, actions } ] }')
   .description('print the emails the scheduler would send now; writes nothing')
-  .action(followupPreviewCommand);
+  .action(lazy(() => import('./followup.js'), 'followupPreviewCommand'));
 followup
   .command('run')
   .option('--today <date>', 'plan as on this day (YYYY-MM-DD)')
   .description('plan due reminders and send the outbox (for cron, with INTEGRA_SCHEDULER=off on the server)')
-  .action(followupRunCommand);
+  .action(lazy(() => import('./followup.js'), 'followupRunCommand'));
 
 program
   .command('unit')
@@ -117,6 +125,6 @@ program
   .option('--alias <text>', 'another way it is written in matrices (repeat for several)', collect, [])
   .option('--email <address>', 'a focal point’s email address (repeat for several)', collect, [])
   .description('add a unit to the directory; prints its id')
-  .action(createUnitCommand);
+  .action(lazy(() => import('./unit.js'), 'createUnitCommand'));
 
-program.parseAsync(process.argv).catch(reportError);
+program.parseAsync(process.argv).catch(async (err) => (await import('./io.js')).reportError(err));

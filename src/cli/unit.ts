@@ -7,9 +7,6 @@ import { systemCaller } from '../server/caller.js';
 import { fieldIssues, Invalid } from '../server/errors.js';
 import { out, say, withDatabase } from './io.js';
 
-/** Commander collects a repeated option into a list. */
-export const collect = (value: string, list: string[]) => [...list, value];
-
 export async function createUnitCommand(
   name: string,
   opts: { alias?: string[]; email?: string[] },

@@ -6,7 +6,14 @@
  * relative to the project's start or another undated event ("1 à 3 mois après le début du projet")
  * is unreadable, as the matrix does not say when that was.
  */
-import { addDays, addMonths, endOfMonth, endOfQuarter, endOfYear, format, isValid, parse } from 'date-fns';
+import { addDays } from 'date-fns/addDays';
+import { addMonths } from 'date-fns/addMonths';
+import { endOfMonth } from 'date-fns/endOfMonth';
+import { endOfQuarter } from 'date-fns/endOfQuarter';
+import { endOfYear } from 'date-fns/endOfYear';
+import { format } from 'date-fns/format';
+import { isValid } from 'date-fns/isValid';
+import { parse } from 'date-fns/parse';
 import { foldText } from './text.js';
 import {
   AROUND_EVENT,

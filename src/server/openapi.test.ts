@@ -6,8 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/client.js';
-import { openDatabase } from '../db/client.js';
 import { ensureDefaultOrganisation } from '../modules/accounts/service.js';
+import { openPgliteForTest } from '../test/databases.js';
 import { buildApp } from './app.js';
 
 /** Routes that answer with a file, not JSON: their replies have no JSON schema. */
@@ -30,7 +30,7 @@ describe('the OpenAPI document', () => {
   let doc: { paths: Record<string, Record<string, Operation>> };
 
   beforeAll(async () => {
-    database = await openDatabase({ dataDir: 'memory://' });
+    database = await openPgliteForTest();
     const organisationId = await ensureDefaultOrganisation(database.db);
     const app = await buildApp({ db: database.db, organisationId, webDist: null });
     doc = (await app.inject({ url: '/api/docs/json' })).json();

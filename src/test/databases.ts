@@ -3,7 +3,9 @@
  * TEST_DATABASE_URL names one (CI starts one). Each opened database is new and empty.
  */
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import pg from 'pg';
+import { inject } from 'vitest';
 import { type Database, openDatabase } from '../db/client.js';
 
 export interface TestDatabase {
@@ -12,10 +14,19 @@ export interface TestDatabase {
 }
 
 export function testDatabases(): TestDatabase[] {
-  const list: TestDatabase[] = [{ name: 'PGlite', open: () => openDatabase({ dataDir: 'memory://' }) }];
+  const list: TestDatabase[] = [{ name: 'PGlite', open: openPgliteForTest }];
   const server = process.env.TEST_DATABASE_URL;
   if (server) list.push({ name: 'PostgreSQL', open: () => openScratchPostgres(server) });
   return list;
+}
+
+let template: Blob | undefined;
+
+/** A new embedded database in memory, a copy of the migrated one the global setup saved. */
+export function openPgliteForTest(): Promise<Database> {
+  const file = inject('pgliteTemplate');
+  if (file && !template) template = new Blob([readFileSync(file)]);
+  return openDatabase({ dataDir: 'memory://', from: template });
 }
 
 /** Creates a throwaway database on the server (tests, benchmarks), dropped again on close. */

@@ -1,6 +1,8 @@
 /** Runs Integra's own entry points as child processes, as a user would from a terminal. */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+// @ts-expect-error: a plain JavaScript script without types
+import { ensureServerBuild } from '../../scripts/build-server.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -10,7 +12,7 @@ export interface Run {
   stderr: string;
 }
 
-/** Runs the CLI (bin/integra.js) to completion. */
+/** Runs the CLI (bin/integra.js, compiled JavaScript) to completion. */
 export function runCli(args: string[], env: Record<string, string>): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['bin/integra.js', ...args], {
@@ -27,11 +29,13 @@ export function runCli(args: string[], env: Record<string, string>): Promise<Run
 }
 
 /** Starts the server on a free port and resolves once it listens. */
-export function startServer(
+export async function startServer(
   env: Record<string, string>,
 ): Promise<{ child: ChildProcess; url: string; output: () => string }> {
+  // The compiled server, as `npm start` runs it (compiled here when src/ changed since).
+  await ensureServerBuild();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    const child = spawn(process.execPath, ['build/server/main.js'], {
       cwd: ROOT,
       env: { ...process.env, DATABASE_URL: '', PORT: '0', INTEGRA_LOG: 'off', ...env },
     });

@@ -8,31 +8,11 @@ import { randomBytes } from 'node:crypto';
 import { betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import { genericOAuth } from 'better-auth/plugins/generic-oauth';
-import { argon2id, argon2Verify } from 'hash-wasm';
 import type { Db } from '../../db/client.js';
 import type { Mailer } from '../../lib/mail.js';
 import { languageOfPerson, resetEmail } from './emails.js';
+import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './passwords.js';
 import { authAccounts, authSessions, authVerifications, users } from './schema.js';
-
-/** argon2id with OWASP's minimum settings (19 MiB, 2 passes, 1 lane). */
-export async function hashPassword(password: string): Promise<string> {
-  return argon2id({
-    password,
-    salt: randomBytes(16),
-    parallelism: 1,
-    iterations: 2,
-    memorySize: 19_456,
-    hashLength: 32,
-    outputType: 'encoded',
-  });
-}
-
-export async function verifyPassword(hash: string, password: string): Promise<boolean> {
-  if (!hash.startsWith('$argon2')) return false;
-  return argon2Verify({ password, hash });
-}
-
-export const MIN_PASSWORD_LENGTH = 10;
 
 export interface AuthOptions {
   db: Db;

@@ -5,7 +5,7 @@
  * (INVALID_EMAIL_OR_PASSWORD, VALIDATION_ERROR…) never reach clients.
  */
 import type { FieldIssue } from '../../server/errors.js';
-import { MIN_PASSWORD_LENGTH } from './auth.js';
+import { MIN_PASSWORD_LENGTH } from './passwords.js';
 
 export interface ApiError {
   status: number;

@@ -12,8 +12,8 @@ import { recordChange } from '../audit/service.js';
 import type { UnitRef } from '../units/model.js';
 import { units } from '../units/schema.js';
 import { unitNamed, unitsOfOrganisation } from '../units/service.js';
-import { hashPassword, MIN_PASSWORD_LENGTH } from './auth.js';
 import type { InvitationInput, MemberPatch, NewUserInput } from './model.js';
+import { hashPassword, MIN_PASSWORD_LENGTH } from './passwords.js';
 import { authAccounts, invitations, memberships, organisations, users } from './schema.js';
 
 export async function ensureDefaultOrganisation(db: Db, name = 'My organisation'): Promise<string> {

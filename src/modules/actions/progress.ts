@@ -2,7 +2,9 @@
  * Progress updates: dated, with their author, a comment and a status change. An editor's change
  * applies at once; a unit's is reported and applies once validated (reports.ts).
  */
-import { addDays, format, parseISO } from 'date-fns';
+import { addDays } from 'date-fns/addDays';
+import { format } from 'date-fns/format';
+import { parseISO } from 'date-fns/parseISO';
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import type { Caller } from '../../server/caller.js';

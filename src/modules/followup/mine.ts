@@ -1,5 +1,7 @@
 /** "My follow-up": what a signed-in member and their units owe — due soon, overdue, returned, rounds waiting. */
-import { addDays, format, parseISO } from 'date-fns';
+import { addDays } from 'date-fns/addDays';
+import { format } from 'date-fns/format';
+import { parseISO } from 'date-fns/parseISO';
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import type { Caller } from '../../server/caller.js';

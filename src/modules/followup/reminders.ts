@@ -4,7 +4,9 @@
  * nothing: `runFollowup` queues what it plans (each reminder's keys are written once, so a
  * reminder planned again — after a restart, or by a second process — adds nothing) and sends.
  */
-import { addDays, differenceInCalendarDays, parseISO } from 'date-fns';
+import { addDays } from 'date-fns/addDays';
+import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
+import { parseISO } from 'date-fns/parseISO';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import type { Mailer } from '../../lib/mail.js';

@@ -1,8 +1,10 @@
-// Before `npm start`: builds the web app when it has never been built or its sources changed since.
+// Before `npm start`: builds the web app and compiles the server when either has never been built
+// or its sources changed since.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureServerBuild } from './build-server.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const built = path.join(root, 'dist/web/index.html');
@@ -33,3 +35,5 @@ if (!existsSync(built) || statSync(built).mtimeMs < sources) {
   );
   if (res.status !== 0) process.exit(res.status ?? 1);
 }
+
+await ensureServerBuild();
