@@ -6,6 +6,8 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts'],
     globalSetup: ['src/test/globalSetup.ts'],
+    // Two files at a time: many wait on a server process, a child process or the PostgreSQL server.
+    maxWorkers: 2,
     testTimeout: 600_000,
     hookTimeout: 600_000,
   },

@@ -118,8 +118,9 @@ describe('every screen on a desktop and a phone', () => {
       const failures: string[] = [];
       for (const page of [signedIn, visitor]) {
         await page.setViewportSize(size);
-        // A screen that does not show within this is reported, not waited for.
-        page.setDefaultTimeout(15_000);
+        // A screen that does not show within this is reported, not waited for. Generous: a busy
+        // two-core machine has taken more than 15 s to show a visitor's first page.
+        page.setDefaultTimeout(60_000);
       }
       for (const screen of screens) {
         const page = screen.signedOut ? visitor : signedIn;
