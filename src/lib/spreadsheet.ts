@@ -1,7 +1,6 @@
 /** Streaming .xlsx and .csv writers over any row source, so large exports hold one row at a time. */
 import { PassThrough, Readable, type Writable } from 'node:stream';
 import { stringify } from 'csv-stringify';
-import ExcelJS from 'exceljs';
 
 export type CellValue = string | number | boolean | null;
 
@@ -49,6 +48,8 @@ export async function writeXlsx<T>(
   rows: Iterable<T> | AsyncIterable<T>,
   { styled = true }: XlsxOptions = {},
 ): Promise<void> {
+  // ExcelJS loads on the first export, not with the server (half a second of start-up).
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: out,
     useStyles: styled,

@@ -15,8 +15,6 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import ExcelJS from 'exceljs';
-import PDFDocument from 'pdfkit';
 import { safeText } from '../../lib/spreadsheet.js';
 import { Unsupported } from '../../server/errors.js';
 import type { ManagementReport } from './report.js';
@@ -78,6 +76,7 @@ export async function reportDocx(r: ManagementReport, language: string): Promise
 }
 
 export async function reportXlsx(r: ManagementReport, language: string): Promise<Buffer> {
+  const { default: ExcelJS } = await import('exceljs');
   const book = new ExcelJS.Workbook();
   book.creator = 'Integra';
   const sheetName = (s: string) => s.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31) || 'Sheet';
@@ -108,12 +107,14 @@ export async function reportXlsx(r: ManagementReport, language: string): Promise
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
-export function reportPdf(r: ManagementReport, language: string): Promise<Buffer> {
+export async function reportPdf(r: ManagementReport, language: string): Promise<Buffer> {
   if (rtl(language)) {
     throw new Unsupported(
       'The PDF report is written in the Latin alphabet only: download the Word or Excel report for Arabic.',
     ).because('reportPdfScript');
   }
+  // pdfkit loads on the first PDF, not with the server.
+  const { default: PDFDocument } = await import('pdfkit');
   return new Promise((resolve, reject) => {
     const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: r.title, Creator: 'Integra' } });
     const parts: Buffer[] = [];

@@ -13,7 +13,6 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import PDFDocument from 'pdfkit';
 import type { PracticePage } from '../service.js';
 
 const MARK_WORDS: Record<string, string> = {
@@ -96,7 +95,9 @@ export async function practiceSheetDocx(p: PracticePage): Promise<Buffer> {
   );
 }
 
-export function practiceSheetPdf(p: PracticePage): Promise<Buffer> {
+export async function practiceSheetPdf(p: PracticePage): Promise<Buffer> {
+  // pdfkit loads on the first PDF, not with the server.
+  const { default: PDFDocument } = await import('pdfkit');
   return new Promise((resolve, reject) => {
     const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: p.title, Creator: 'Integra' } });
     const chunks: Buffer[] = [];
