@@ -202,7 +202,10 @@ describe('review beside the original', () => {
     await field.pressSequentially(words);
     const perKey = (Date.now() - typing) / words.length;
     await expect(field.inputValue()).resolves.toBe(words);
-    await page.waitForTimeout(200);
+    // Event timings are reported after the next paints: wait for two frames, not a fixed time.
+    await page.evaluate(
+      () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(null)))),
+    );
     const slowest = await page.evaluate(() => (window as unknown as { slowest: number }).slowest);
     console.log(
       `100 recommendations: review shown in ${shown} ms; typing ${perKey.toFixed(1)} ms a key ` +

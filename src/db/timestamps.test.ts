@@ -136,7 +136,7 @@ describe.each(testDatabases())('timestamps on $name', ({ open }) => {
     expect(opened.statusCode, opened.body).toBe(201);
     roundId = opened.json().id;
     [practiceId] = await createPractices(database.db, caller, [{ title: 'Language cafés' }]);
-  }, 60_000);
+  });
   afterAll(async () => {
     await app?.close();
     await database?.close();

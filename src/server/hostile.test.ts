@@ -113,7 +113,7 @@ describe.each(testDatabases())('hostile input on $name', ({ open }) => {
     await ensureBuiltInFrameworks(database.db);
     app = await buildApp({ db: database.db, organisationId, today: () => '2024-01-15', webDist: null });
     inject = as(app, await setupAdmin(app));
-  }, 60_000);
+  });
   afterAll(async () => {
     await app?.close();
     await database?.close();
@@ -330,5 +330,5 @@ describe('the CLI on hostile files', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
-  }, 60_000);
+  });
 });

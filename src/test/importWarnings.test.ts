@@ -83,7 +83,7 @@ describe('import warnings in the reader’s language', () => {
         interpolation: { escapeValue: false },
       });
     }
-  }, 120_000);
+  });
 
   it('gives every warning a code whose English words are the server’s', () => {
     const codes = new Set(warnings.map((w) => w.code));

@@ -52,7 +52,7 @@ describe.each(testDatabases())('sign-in on $name', ({ open }) => {
     organisationId = await ensureDefaultOrganisation(database.db);
     app = await buildApp({ db: database.db, organisationId, webDist: null, attemptsPerMinute: 5 });
     await setupAdmin(app, 'ada@example.org');
-  }, 60_000);
+  });
   afterAll(async () => {
     await app?.close();
     await database?.close();

@@ -57,7 +57,7 @@ describe.each(testDatabases())('frameworks per organisation on $name', ({ open }
     adminB = as(app, await signedInMember(app, database.db, orgB, 'admin'));
     viewerB = as(app, await signedInMember(app, database.db, orgB, 'viewer'));
     visitor = as(app, null);
-  }, 60_000);
+  });
   afterAll(async () => {
     await app?.close();
     await database?.close();

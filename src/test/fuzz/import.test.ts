@@ -20,7 +20,7 @@ const CASES = [800, 400];
 let seeds: Seeds;
 beforeAll(async () => {
   seeds = await buildSeeds();
-}, 60_000);
+});
 
 describe.each(testDatabases().map((d, i) => ({ ...d, index: i })))(
   'import fuzzing on $name',
@@ -34,7 +34,7 @@ describe.each(testDatabases().map((d, i) => ({ ...d, index: i })))(
       const organisationId = await ensureDefaultOrganisation(database.db);
       app = await buildApp({ db: database.db, organisationId, webDist: null });
       inject = as(app, await setupAdmin(app));
-    }, 60_000);
+    });
     afterAll(async () => {
       await app?.close();
       await database?.close();
@@ -58,6 +58,6 @@ describe.each(testDatabases().map((d, i) => ({ ...d, index: i })))(
       }
       expect(tally.accepted).toBeGreaterThan(0);
       expect(refusedCount(tally)).toBeGreaterThan(0);
-    }, 240_000);
+    });
   },
 );
