@@ -154,12 +154,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(fastifyMultipart, { limits: { fileSize: importLimit, files: 1, fields: 10 } });
 
   app.decorateRequest('caller', null as unknown as Caller);
-  app.addHook('onRequest', async (req) => {
+  app.addHook('onRequest', async (req, reply) => {
     if (!req.url.startsWith('/api/')) return;
     checkOrigin(req, baseUrl);
-    const session = req.url.startsWith('/api/auth/')
-      ? null
-      : await auth.api.getSession({ headers: fromNodeHeaders(req.headers) });
+    let session: { user: { id: string; email: string; name: string } } | null = null;
+    if (!req.url.startsWith('/api/auth/')) {
+      const read = await auth.api.getSession({ headers: fromNodeHeaders(req.headers), returnHeaders: true });
+      session = read.response;
+      // A renewed (or expired) copy of the session in its cookie goes back with the reply.
+      const renewed = read.headers.getSetCookie();
+      if (renewed.length) reply.header('set-cookie', renewed);
+    }
     const user = session ? { id: session.user.id, email: session.user.email, name: session.user.name } : null;
     const requested = req.headers['x-organisation'];
     req.caller = await callerOf(

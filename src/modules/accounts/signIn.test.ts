@@ -129,6 +129,51 @@ describe.each(testDatabases())('sign-in on $name', ({ open }) => {
     expect((await signIn('10.0.3.3', dan, TEST_PASSWORD)).statusCode).toBe(200);
   });
 
+  it('reads a session from its signed cookie: one query before a request’s own work; signing out ends it', async () => {
+    const email = await person('cached@example.org');
+    const signedIn = await signIn('10.0.9.1', email, TEST_PASSWORD);
+    expect(signedIn.statusCode).toBe(200);
+    // What a browser keeps: every cookie the sign-in set, by name.
+    const jar = new Map<string, string>();
+    const keep = (setCookie: string | string[] | undefined) => {
+      for (const c of [setCookie ?? []].flat()) {
+        const [pair, ...attributes] = c.split(';');
+        const [name, value] = pair.split(/=(.*)/s);
+        if (value === '' || attributes.some((a) => /^\s*max-age=0$/i.test(a))) jar.delete(name);
+        else jar.set(name, value);
+      }
+    };
+    keep(signedIn.headers['set-cookie']);
+    expect([...jar.keys()]).toEqual(
+      expect.arrayContaining(['integra.session_token', 'integra.session_data']),
+    );
+    const cookie = () => [...jar].map(([n, v]) => `${n}=${v}`).join('; ');
+    const queriesFor = async (cookieHeader: string) => {
+      const before = database.queryCount();
+      const res = await app.inject({ url: '/api/health', headers: { cookie: cookieHeader } });
+      expect(res.statusCode).toBe(200);
+      return database.queryCount() - before;
+    };
+    // /api/health does nothing of its own: what it costs is the session and the caller.
+    const cached = await queriesFor(cookie());
+    const tokenOnly = await queriesFor(`integra.session_token=${jar.get('integra.session_token')}`);
+    expect(cached).toBe(1);
+    expect(tokenOnly).toBeGreaterThan(cached);
+    const who = await app.inject({ url: '/api/session', headers: { cookie: cookie() } });
+    expect(who.json().user.email).toBe(email);
+
+    const out = await app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-out',
+      headers: { cookie: cookie() },
+    });
+    expect(out.statusCode).toBe(200);
+    keep(out.headers['set-cookie']);
+    expect(jar.has('integra.session_data')).toBe(false);
+    const after = await app.inject({ url: '/api/session', headers: { cookie: cookie() } });
+    expect(after.json().user).toBeNull();
+  });
+
   it('answers in the API’s own codes, never better-auth’s', async () => {
     const wrong = await signIn('10.0.4.1', 'ada@example.org', 'not the password');
     expect(wrong.statusCode).toBe(401);
