@@ -19,7 +19,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-// @ts-expect-error: a plain JavaScript script without types
 import { ensureServerBuild } from '../scripts/build-server.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));

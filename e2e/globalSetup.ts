@@ -1,5 +1,4 @@
 /** Once per browser test run: compiles the server the tests start (as `npm start` does). */
-// @ts-expect-error: a plain JavaScript script without types
 import { ensureServerBuild } from '../scripts/build-server.js';
 
 export default async function setup() {

@@ -8,7 +8,6 @@ import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-// @ts-expect-error: a plain JavaScript script without types
 import { ensureServerBuild } from '../../scripts/build-server.js';
 import { EMPTY_DATABASE } from '../db/client.js';
 

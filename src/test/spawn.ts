@@ -1,7 +1,6 @@
 /** Runs Integra's own entry points as child processes, as a user would from a terminal. */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-// @ts-expect-error: a plain JavaScript script without types
 import { ensureServerBuild } from '../../scripts/build-server.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));

@@ -4,7 +4,6 @@
  * Nobody signs up on their own: people are created by the first-start screen, the CLI or an
  * invitation (accounts/service.ts), which then give them a role in an organisation.
  */
-import { randomBytes } from 'node:crypto';
 import { betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import { genericOAuth } from 'better-auth/plugins/generic-oauth';
