@@ -133,15 +133,18 @@ export function chasedActionsDueBetween(
   );
 }
 
-/** Chased actions of some units (for a digest or "my follow-up"), with due windows ending by `to`. */
-export function chasedActionsOfUnits(db: Db, organisationId: string, unitIds: string[], to: string) {
+/**
+ * Chased actions of some units (for a digest or "my follow-up"), with due windows ending by `to`;
+ * all of them (with or without a due window) when `to` is null.
+ */
+export function chasedActionsOfUnits(db: Db, organisationId: string, unitIds: string[], to: string | null) {
   if (unitIds.length === 0) return Promise.resolve([]);
   return chased(
     db,
     and(
       eq(actions.organisationId, organisationId),
       inArray(actionUnits.unitId, unitIds),
-      lte(actions.dueTo, to),
+      to === null ? undefined : lte(actions.dueTo, to),
     )!,
   );
 }

@@ -185,7 +185,8 @@ export type Report = z.infer<typeof reportSchema>;
 /** The page behind a unit's link (or a signed-in focal point's): its actions in the round. */
 export const respondPageSchema = z.object({
   organisationName: z.string(),
-  round: z.object({ name: z.string(), dueOn: z.string(), message: z.string().nullable() }),
+  /** Null for a unit link (the unit's open actions outside any round). */
+  round: z.object({ name: z.string(), dueOn: z.string(), message: z.string().nullable() }).nullable(),
   unit: z.object({ name: z.string() }),
   actions: z.array(
     z.object({

@@ -15,7 +15,7 @@ import { type ChasedAction, chasedActionsDueBetween, chasedActionsOfUnits } from
 import { listReports } from '../actions/reports.js';
 import { units } from '../units/schema.js';
 import { recipientsOfUnits, unitsOfPerson } from '../units/service.js';
-import { respondPath, roundLinkToken } from './links.js';
+import { respondPath, roundLinkToken, unitLinkToken } from './links.js';
 import { longDate, renderMessage } from './messages.js';
 import type { FollowupSettings, MessageKind, PlannedMessage } from './model.js';
 import { deliverDue, enqueue, type OutgoingMessage, pendingMessages } from './outbox.js';
@@ -181,6 +181,16 @@ async function actionReminders(db: Db, org: Org, ctx: PlanContext): Promise<Outg
         ),
       ),
     );
+  // Otherwise the unit's standing link: its focal points may have no account to open the matrix.
+  const unitIds = [...new Set(all.map((a) => a.unitId))];
+  const versions = new Map(
+    (
+      await db
+        .select({ id: units.id, linkVersion: units.linkVersion })
+        .from(units)
+        .where(inArray(units.id, unitIds))
+    ).map((u) => [u.id, u.linkVersion]),
+  );
   const out: OutgoingMessage[] = [];
   for (const [kind, list] of [
     ['action_due_soon', soon],
@@ -193,9 +203,11 @@ async function actionReminders(db: Db, org: Org, ctx: PlanContext): Promise<Outg
         a,
       ]);
     for (const group of groups.values()) {
-      const { unitId, unitName, evaluationId } = group[0];
+      const { unitId, unitName } = group[0];
       const round = asked.find((x) => x.ru.unitId === unitId && group.some((a) => a.id === x.actionId));
-      const link = round ? linkOf(ctx, round.ru) : `${ctx.linkBase}/evaluations/${evaluationId}`;
+      const link = round
+        ? linkOf(ctx, round.ru)
+        : `${ctx.linkBase}${respondPath(unitLinkToken(ctx.secret, unitId, versions.get(unitId) ?? 1))}`;
       out.push(
         ...messagesFor(
           org,

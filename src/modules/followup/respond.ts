@@ -1,18 +1,19 @@
 /**
- * The page behind a unit's link: the unit's actions in the round, and its reports on them. No
- * account is needed: the signed link is the permission, reaching only that unit's actions in
- * that round, until the round closes or the link is revoked. Members signed in use it too.
+ * The page behind a unit's link: the unit's actions in the round (or, for a unit link, its open
+ * actions), and its reports on them. No account is needed: the signed link is the permission,
+ * reaching only that unit's actions, until the round closes or the link is revoked. Members
+ * signed in use it too.
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import type { Caller } from '../../server/caller.js';
 import { AppError, Invalid, NotFound } from '../../server/errors.js';
 import { organisations } from '../accounts/schema.js';
-import { actionsWithUnits } from '../actions/chase.js';
+import { actionsWithUnits, chasedActionsOfUnits } from '../actions/chase.js';
 import { isOverdue } from '../actions/model.js';
 import { getEvidence, listReports, type ReportInput, reportProgress } from '../actions/reports.js';
 import { units } from '../units/schema.js';
-import { readRoundLinkToken } from './links.js';
+import { readLinkToken } from './links.js';
 import { EVIDENCE_MAX_BYTES, EVIDENCE_TYPES, type RespondPage } from './model.js';
 import { roundActions, rounds, roundUnits } from './schema.js';
 
@@ -21,15 +22,50 @@ export class LinkRefused extends AppError {}
 const longDate = (iso: string) =>
   new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(iso));
 
-/** The round unit a link opens, or the reason it does not open anything. */
-export async function openLink(db: Db, secret: string, token: string) {
-  const read = readRoundLinkToken(secret, token);
+/** What a link opens: one unit's actions, in one round or (a unit link) outside any round. */
+export interface Opened {
+  organisationId: string;
+  organisationName: string;
+  unitId: string;
+  unitName: string;
+  /** The round the link belongs to; null for a unit link. */
+  round: { id: string; name: string; dueOn: string; message: string | null } | null;
+  roundUnitId: string | null;
+  openedAt: string | null;
+}
+
+/** The unit (and round) a link opens, or the reason it does not open anything. */
+export async function openLink(db: Db, secret: string, token: string): Promise<Opened> {
+  const read = readLinkToken(secret, token);
   const invalid = new LinkRefused(
     'link_invalid',
     404,
     'This link is not valid: it may have been copied incompletely or changed. Ask the evaluation office for your link.',
   );
+  const revoked = new LinkRefused(
+    'link_revoked',
+    410,
+    'This link was revoked by the evaluation office: use the newer link they sent, or ask them for one.',
+  );
   if (!read) throw invalid;
+  if (read.kind === 'unit') {
+    const [row] = await db
+      .select({ unit: units, organisationName: organisations.name })
+      .from(units)
+      .innerJoin(organisations, eq(organisations.id, units.organisationId))
+      .where(eq(units.id, read.unitId));
+    if (!row || read.version > row.unit.linkVersion) throw invalid;
+    if (read.version < row.unit.linkVersion) throw revoked;
+    return {
+      organisationId: row.unit.organisationId,
+      organisationName: row.organisationName,
+      unitId: row.unit.id,
+      unitName: row.unit.name,
+      round: null,
+      roundUnitId: null,
+      openedAt: null,
+    };
+  }
   const [row] = await db
     .select({ ru: roundUnits, round: rounds, unitName: units.name, organisationName: organisations.name })
     .from(roundUnits)
@@ -38,13 +74,7 @@ export async function openLink(db: Db, secret: string, token: string) {
     .innerJoin(organisations, eq(organisations.id, rounds.organisationId))
     .where(eq(roundUnits.id, read.roundUnitId));
   if (!row || read.version > row.ru.linkVersion) throw invalid;
-  if (read.version < row.ru.linkVersion) {
-    throw new LinkRefused(
-      'link_revoked',
-      410,
-      'This link was revoked by the evaluation office: use the newer link they sent, or ask them for one.',
-    );
-  }
+  if (read.version < row.ru.linkVersion) throw revoked;
   if (row.round.closedAt) {
     throw new LinkRefused(
       'link_expired',
@@ -52,41 +82,63 @@ export async function openLink(db: Db, secret: string, token: string) {
       `This link has expired: the follow-up round “${row.round.name}” closed on ${longDate(row.round.closedAt)}.`,
     );
   }
-  return row;
+  return {
+    organisationId: row.round.organisationId,
+    organisationName: row.organisationName,
+    unitId: row.ru.unitId,
+    unitName: row.unitName,
+    round: { id: row.round.id, name: row.round.name, dueOn: row.round.dueOn, message: row.round.message },
+    roundUnitId: row.ru.id,
+    openedAt: row.ru.openedAt,
+  };
 }
 
-type Opened = Awaited<ReturnType<typeof openLink>>;
+/** The actions a link reaches: those the round asked the unit about, or the unit's open actions. */
+async function reachableActionIds(db: Db, opened: Opened) {
+  if (opened.roundUnitId) {
+    const rows = await db
+      .select({ id: roundActions.actionId })
+      .from(roundActions)
+      .where(eq(roundActions.roundUnitId, opened.roundUnitId));
+    return rows.map((r) => r.id);
+  }
+  const open = await chasedActionsOfUnits(db, opened.organisationId, [opened.unitId], null);
+  return open.map((a) => a.id);
+}
 
-async function askedActionIds(db: Db, roundUnitId: string) {
-  const rows = await db
-    .select({ id: roundActions.actionId })
-    .from(roundActions)
-    .where(eq(roundActions.roundUnitId, roundUnitId));
-  return rows.map((r) => r.id);
+/** The unit's reports on these actions (in the link's round, if any), newest first. */
+function reportsOfLink(db: Db, opened: Opened, actionIds: string[], latest: boolean) {
+  return listReports(db, opened.organisationId, {
+    actionIds,
+    unitIds: [opened.unitId],
+    roundId: opened.round?.id,
+    latest,
+  });
 }
 
 export async function respondPage(db: Db, opened: Opened, today: string): Promise<RespondPage> {
-  const { ru, round } = opened;
-  if (!ru.openedAt) {
+  if (opened.roundUnitId && !opened.openedAt) {
     await db
       .update(roundUnits)
       .set({ openedAt: sql`now()` as unknown as string })
-      .where(eq(roundUnits.id, ru.id));
+      .where(eq(roundUnits.id, opened.roundUnitId));
   }
-  const ids = await askedActionIds(db, ru.id);
-  const list = (await actionsWithUnits(db, round.organisationId, ids)).filter((a) => a.unitId === ru.unitId);
-  const reports = await listReports(db, round.organisationId, {
-    actionIds: ids,
-    unitIds: [ru.unitId],
-    roundId: round.id,
-    latest: true,
-  });
+  const ids = await reachableActionIds(db, opened);
+  const list = (await actionsWithUnits(db, opened.organisationId, ids)).filter(
+    (a) => a.unitId === opened.unitId,
+  );
+  const reports = await reportsOfLink(db, opened, ids, true);
   return {
     organisationName: opened.organisationName,
-    round: { name: round.name, dueOn: round.dueOn, message: round.message },
+    round: opened.round && {
+      name: opened.round.name,
+      dueOn: opened.round.dueOn,
+      message: opened.round.message,
+    },
     unit: { name: opened.unitName },
     actions: list.map((a) => {
       const due = a.dueTo ? { from: a.dueFrom, to: a.dueTo, inferred: false } : null;
+      // Newest first: for a unit link, its latest report in any round or none.
       const report = reports.find((r) => r.actionId === a.id) ?? null;
       return {
         id: a.id,
@@ -169,9 +221,9 @@ export async function submitReport(
   signedIn: { id: string; name: string; email: string } | null,
   today: string,
 ) {
-  const { ru, round } = opened;
-  const ids = await askedActionIds(db, ru.id);
-  if (!ids.includes(actionId)) throw new NotFound('action in this round');
+  const ids = await reachableActionIds(db, opened);
+  if (!ids.includes(actionId))
+    throw new NotFound(opened.round ? 'action in this round' : 'open action of this unit');
   const file = input.file ? checkEvidence(input.file) : null;
   const author = signedIn?.name ?? input.author?.trim();
   if (!author)
@@ -185,14 +237,14 @@ export async function submitReport(
   }
   const caller: Caller = {
     user: signedIn,
-    organisationId: round.organisationId,
+    organisationId: opened.organisationId,
     role: null,
     unit: null,
     unitId: null,
     memberships: [],
     actorName: signedIn
       ? `${signedIn.name} <${signedIn.email}> for ${opened.unitName}`
-      : `${author} for ${opened.unitName} (round link)`,
+      : `${author} for ${opened.unitName} (${opened.round ? 'round' : 'unit'} link)`,
   };
   await db.transaction(async (tx) => {
     await reportProgress(
@@ -200,26 +252,24 @@ export async function submitReport(
       caller,
       actionId,
       { status: input.status, comment: input.comment, link: input.link, file },
-      { author, unitId: ru.unitId, roundId: round.id, recordedOn: today },
+      { author, unitId: opened.unitId, roundId: opened.round?.id ?? null, recordedOn: today },
     );
-    await tx
-      .update(roundUnits)
-      .set({ answeredAt: sql`now()` as unknown as string })
-      .where(and(eq(roundUnits.id, ru.id)));
+    if (opened.roundUnitId) {
+      await tx
+        .update(roundUnits)
+        .set({ answeredAt: sql`now()` as unknown as string })
+        .where(eq(roundUnits.id, opened.roundUnitId));
+    }
   });
 }
 
-/** An evidence file of the unit's reports in the round. */
+/** An evidence file of the unit's reports reachable through the link. */
 export async function evidenceOfLink(db: Db, opened: Opened, evidenceId: string) {
-  const ids = await askedActionIds(db, opened.ru.id);
-  const reports = await listReports(db, opened.round.organisationId, {
-    actionIds: ids,
-    unitIds: [opened.ru.unitId],
-    roundId: opened.round.id,
-  });
+  const ids = await reachableActionIds(db, opened);
+  const reports = await reportsOfLink(db, opened, ids, false);
   return getEvidence(
     db,
-    opened.round.organisationId,
+    opened.organisationId,
     evidenceId,
     reports.map((r) => r.id),
   );

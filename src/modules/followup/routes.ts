@@ -32,6 +32,7 @@ import {
   routeKit,
   tokenParams,
 } from './routeKit.js';
+import { replaceUnitLink, unitLink } from './unitLinks.js';
 
 export type { FollowupContext } from './routeKit.js';
 
@@ -208,6 +209,37 @@ export function roundRoutes(ctx: FollowupContext): FastifyPluginAsyncZod {
       },
       async (req, reply) =>
         sendFile(reply, await getEvidence(ctx.db, req.caller.organisationId, req.params.id)),
+    );
+
+    // ---- a unit's standing link (for reminders outside rounds) ----
+
+    const linkSchema = z.object({ link: z.string() });
+    app.get(
+      '/units/:id/link',
+      {
+        config: { policy: followupPolicies.manage },
+        schema: {
+          tags,
+          summary: 'The unit’s standing link: its open actions, to report on without an account',
+          params: z.object({ id }),
+          response: { 200: linkSchema },
+        },
+      },
+      async (req) => unitLink(ctx.db, req.caller.organisationId, req.params.id, links(req)),
+    );
+
+    app.post(
+      '/units/:id/link/replace',
+      {
+        config: { policy: followupPolicies.manage },
+        schema: {
+          tags,
+          summary: 'Revoke the unit’s standing link; a new one replaces it',
+          params: z.object({ id }),
+          response: { 200: linkSchema },
+        },
+      },
+      async (req) => replaceUnitLink(ctx.db, req.caller, req.params.id, links(req)),
     );
 
     // ---- the page behind a unit's link ----

@@ -4,7 +4,7 @@
  * email addresses of people without an account. Actions link to units in actions/schema.ts.
  */
 import { sql } from 'drizzle-orm';
-import { check, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { organisations, users } from '../accounts/schema.js';
 
 export const units = pgTable(
@@ -17,6 +17,8 @@ export const units = pgTable(
     name: text('name').notNull(),
     /** Other ways the unit is written in "Responsible unit(s)" ("PSD", "Private Sector Division"). */
     aliases: jsonb('aliases').$type<string[]>().notNull().default([]),
+    /** Raised to revoke the unit's standing link (followup/links.ts). */
+    linkVersion: integer('link_version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
   },

@@ -73,18 +73,23 @@ export function RespondPage() {
         {!p && !page.error && <Text>{t('common.loading')}</Text>}
         {p && (
           <>
-            <Stack gap={4}>
-              <Title order={1}>{p.round.name}</Title>
-              <Text size="lg">{t('followup.respond.forUnit', { unit: p.unit.name })}</Text>
-              <Text fw={600}>{t('followup.respond.dueOn', { date: due(p.round.dueOn) })}</Text>
-            </Stack>
-            {p.round.message && (
+            {p.round ? (
+              <Stack gap={4}>
+                <Title order={1}>{p.round.name}</Title>
+                <Text size="lg">{t('followup.respond.forUnit', { unit: p.unit.name })}</Text>
+                <Text fw={600}>{t('followup.respond.dueOn', { date: due(p.round.dueOn) })}</Text>
+              </Stack>
+            ) : (
+              <Title order={1}>{t('followup.respond.unitTitle', { unit: p.unit.name })}</Title>
+            )}
+            {p.round?.message && (
               <Paper withBorder p="sm" bg="gray.0">
                 <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
                   {p.round.message}
                 </Text>
               </Paper>
             )}
+            {p.actions.length === 0 && <Text>{t('followup.respond.nothingOpen')}</Text>}
             <Text size="sm">{t('followup.respond.intro', { count: p.actions.length })}</Text>
             {!signedIn && (
               <TextInput

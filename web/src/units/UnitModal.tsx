@@ -23,6 +23,7 @@ import { EMAIL_LANGUAGES, type Unit } from '../../../src/modules/units/model';
 import { api } from '../api';
 import { HistoryPanel } from '../shared/History';
 import { ErrorAlert, FormButtons, fieldError } from '../shared/ui';
+import { UnitLink } from './UnitLink';
 
 interface Address {
   email: string;
@@ -167,6 +168,7 @@ export function UnitModal({ unit, onClose }: { unit: Unit | null; onClose: () =>
             </Button>
           </Group>
         </Stack>
+        {unit && <UnitLink unitId={unit.id} unitName={unit.name} />}
         {unit && (
           <TextInput
             label={t('trash.reason')}
