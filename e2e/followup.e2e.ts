@@ -46,6 +46,9 @@ describe('a follow-up round in the browser', () => {
     await page.getByRole('link', { name: 'Open a round' }).click();
     await page.getByLabel('Name of the round').fill('Time 2');
     await page.getByLabel('Units report by').fill('2027-01-15');
+    await page
+      .getByLabel('Message to the units (optional)')
+      .fill('Please add the attendance sheets of each session.');
     await page.getByRole('textbox', { name: 'Evaluations' }).click();
     await page.getByRole('option', { name: /Welcome Desks/ }).click();
     await page.keyboard.press('Escape');
@@ -56,6 +59,7 @@ describe('a follow-up round in the browser', () => {
 
     const mail = await smtp.mailTo('comms@example.org', /Time 2/);
     expect(mail.text).toContain('because you are a focal point of Communication unit');
+    expect(mail.text).toContain('Please add the attendance sheets of each session.');
     const link = linksIn(mail.text).find((l) => l.includes('/respond/'));
     expect(link).toBeTruthy();
 
@@ -68,6 +72,7 @@ describe('a follow-up round in the browser', () => {
     const unitPage = await phone.newPage();
     await unitPage.goto(link!);
     await unitPage.getByText('Progress report of Communication unit').waitFor();
+    await unitPage.getByText('Please add the attendance sheets of each session.').waitFor();
     const width = await unitPage.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(390);
     await unitPage.getByLabel('Your name').first().fill('Olga Ortiz');
@@ -132,5 +137,61 @@ describe('a follow-up round in the browser', () => {
     const text = await feed.text();
     expect(text).toContain('DTSTART;VALUE=DATE:20261231'); // 1.2 "(2025 – 2026 …)", Programme management
     expect(text).toContain('Follow-up Time 3');
+  });
+
+  it('re-sends to one unit from the round page, and says plainly why a link no longer works', async () => {
+    const { page, url } = s;
+    const opened = await page.request.post(`${url}/api/rounds`, {
+      data: { name: 'Time 1', dueOn: '2030-06-30', evaluationIds: [evaluationId] },
+    });
+    expect(opened.status()).toBe(201);
+    const round = await opened.json();
+    const first = await smtp.mailTo('comms@example.org', /Time 1/);
+    const link = linksIn(first.text).find((l) => l.includes('/respond/'))!;
+    const sent = () =>
+      smtp.received.filter((m) => m.to.includes('comms@example.org') && /Time 1/.test(m.text)).length;
+
+    await page.goto(`${url}/rounds/${round.id}`);
+    const comms = page.getByRole('region', { name: 'Communication unit' });
+    expect(sent()).toBe(1);
+    await comms.getByRole('button', { name: 'Re-send the email to Communication unit' }).click();
+    await comms.getByText('The email will go out again.').waitFor();
+    await expect.poll(sent, { timeout: 60_000 }).toBe(2);
+    const again = smtp.received.filter((m) => m.to.includes('comms@example.org') && /Time 1/.test(m.text))[1];
+    expect(linksIn(again.text)).toContain(link);
+
+    const visitor = await s.browser.newContext({ locale: 'en-GB' });
+    const unitPage = await visitor.newPage();
+    const problem = async (href: string, title: string) => {
+      await unitPage.goto(href);
+      await unitPage.getByRole('alert').getByRole('heading', { name: title }).waitFor();
+    };
+    await problem(`${link.slice(0, -4)}abcd`, 'This link does not work');
+    await comms.getByRole('button', { name: 'Revoke the link of Communication unit' }).click();
+    await page.getByRole('button', { name: 'Revoke and make a new link' }).click();
+    await comms
+      .getByText(/replaced/i)
+      .first()
+      .waitFor();
+    await problem(link, 'This link was replaced');
+    const fresh = await comms
+      .getByRole('textbox', { name: 'Personal link of Communication unit' })
+      .inputValue();
+    expect(fresh).not.toBe(link);
+    await unitPage.goto(fresh);
+    await unitPage.getByText('Progress report of Communication unit').waitFor();
+    expect((await page.request.post(`${url}/api/rounds/${round.id}/close`, { data: {} })).status()).toBe(200);
+    await problem(fresh, 'This round is closed');
+
+    // Outside rounds, the unit's standing link (carried by action reminders) still lets it report.
+    await page.goto(`${url}/units`);
+    await page.getByRole('button', { name: 'Edit Communication unit' }).click();
+    const standing = await page
+      .getByRole('textbox', { name: 'Standing link of Communication unit' })
+      .inputValue();
+    await unitPage.goto(standing);
+    await unitPage.getByRole('heading', { name: 'Open actions of Communication unit' }).waitFor();
+    await unitPage.getByRole('form', { name: 'Report on action 2.2' }).waitFor();
+    await visitor.close();
   });
 });

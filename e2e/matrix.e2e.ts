@@ -126,8 +126,12 @@ describe('evaluation follow-up in the browser', () => {
       .toBe(true);
   });
 
-  it('uploads a Word matrix, corrects a field on the review screen, and saves the correction', async () => {
+  it('uploads a Word matrix, corrects a field on the review screen, links units, and saves', async () => {
     const { page, url } = s;
+    // The directory knows the training unit by name and an "Operations teams" close to what is written.
+    for (const name of ['Training unit', 'Operations teams']) {
+      expect((await page.request.post(`${url}/api/units`, { data: { name } })).status()).toBe(201);
+    }
     const docx = await buildClassicDocx(TRUTH_CLASSIC, { instructions: true });
     await page.goto(`${url}/import`);
     await page.getByRole('tab', { name: 'Upload a file' }).click();
@@ -155,6 +159,12 @@ describe('evaluation follow-up in the browser', () => {
     await expect(page.getByRole('textbox', { name: 'Action 2.2: Due by' }).inputValue()).resolves.toBe(
       '2025-03-31',
     );
+    // Units: the exact name is linked already; a close one is asked; text naming no unit can become one.
+    const rec1 = page.getByRole('region', { name: 'Recommendation 1' });
+    await rec1.getByLabel('Linked units', { exact: true }).getByText('Training unit').waitFor();
+    await rec2.getByRole('button', { name: 'Did you mean Operations teams?' }).first().click();
+    await rec2.getByRole('button', { name: 'Create unit “M&E officer”' }).click();
+    await rec2.getByLabel('Linked units', { exact: true }).getByText('M&E officer').waitFor();
     await page.getByRole('button', { name: 'Save evaluation' }).first().click();
 
     // The review screen has the same headings: wait for the saved matrix's page.
@@ -165,6 +175,18 @@ describe('evaluation follow-up in the browser', () => {
     await expect(row.textContent()).resolves.toContain('M&E officer');
     await expect(row.textContent()).resolves.not.toContain('Operations team and M&E officer');
     await expect(row.textContent()).resolves.toContain('Q1 2025');
+    const id = page.url().split('/').pop();
+    const saved = await (await page.request.get(`${url}/api/evaluations/${id}`)).json();
+    const unitsOf = Object.fromEntries(
+      saved.recommendations.flatMap((r: { actions: { number: string; units: { name: string }[] }[] }) =>
+        r.actions.map((a) => [a.number, a.units.map((u) => u.name)]),
+      ),
+    );
+    expect([unitsOf['1.1'], unitsOf['2.1'], unitsOf['2.2']]).toEqual([
+      ['Training unit'],
+      ['Operations teams'],
+      ['M&E officer'],
+    ]);
   });
 
   it('explains why a file cannot be imported', async () => {

@@ -44,8 +44,14 @@ describe('every screen on a desktop and a phone', () => {
       expect(status, `${to}: ${await res.text()}`).toContain(res.status());
       return res.json();
     };
+    const unitIds: string[] = [];
     for (const name of ['City coordinators', 'Communication unit']) {
-      await post('/api/units', { name, aliases: [], focalPoints: [{ email: `${name[0]}@example.org` }] });
+      const unit = await post('/api/units', {
+        name,
+        aliases: [],
+        focalPoints: [{ email: `${name[0]}@example.org` }],
+      });
+      unitIds.push(unit.id);
     }
     const { id: evaluationId } = await post('/api/evaluations/import', {
       text: read('../src/modules/evaluations/import/fixtures/classic-welcome-desks.txt'),
@@ -63,6 +69,7 @@ describe('every screen on a desktop and a phone', () => {
     await post('/api/invitations', { email: 'late@example.org', role: 'viewer' });
     const invitation = await post('/api/invitations', { email: 'new@example.org', role: 'editor' });
     const respond = new URL(round.unitsAsked[0].link).pathname;
+    const standing = (await (await page.request.get(`${url}/api/units/${unitIds[0]}/link`)).json()).link;
     // A screen is shown once a heading with its name is (the heading checks come after).
     const heading = (name: string | RegExp) => (p: Page) =>
       p.getByRole('heading', { name }).first().waitFor();
@@ -93,6 +100,18 @@ describe('every screen on a desktop and a phone', () => {
       { name: 'heatmap', path: '/practices/heatmap', ready: heading(/.+/) },
       { name: 'practice-import', path: '/practices/import', ready: heading(/.+/) },
       { name: 'respond', path: respond, ready: heading(/.+/), signedOut: true },
+      {
+        name: 'respond-unit',
+        path: new URL(standing).pathname,
+        ready: heading('Open actions of City coordinators'),
+        signedOut: true,
+      },
+      {
+        name: 'respond-bad-link',
+        path: '/respond/not-a-link',
+        ready: heading('This link does not work'),
+        signedOut: true,
+      },
       { name: 'sign-in', path: '/sign-in', ready: heading('Sign in'), signedOut: true },
       { name: 'forgot', path: '/forgot-password', ready: heading(/.+/), signedOut: true },
       {

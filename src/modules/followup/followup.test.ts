@@ -342,6 +342,15 @@ for (const target of testDatabases()) {
           null,
           '2027-01-10',
         );
+        // The round's page flags the unit that has not answered once the due date has passed.
+        const late = await getRound(database.db, org, roundId, ctx('2027-01-16'));
+        expect(late.unitsAsked.map((u) => [u.name, u.overdue])).toEqual([
+          ['City coordinators', true],
+          ['Communication unit', false],
+        ]);
+        expect((await getRound(database.db, org, roundId, ctx('2027-01-15'))).unitsAsked[0].overdue).toBe(
+          false,
+        );
         expect(kinds(await plan('2027-01-16T09:00:00Z'))).toEqual([
           'round_overdue City coordinators 1.1',
           'round_overdue City coordinators 1.1',

@@ -77,8 +77,11 @@ const MAX_CLOSE = 3;
 
 /** Separators that always end a unit: commas, semicolons, line breaks, bullets. */
 const HARD = /[,;\n\r•·|]+/;
-/** Conjunctions between units: English, French, Spanish, Italian ("e" and "y" lower case only). */
-const CONJUNCTION = /\s*&\s*|\s+(?:[Aa][Nn][Dd]|[Ee][Tt]|y|e)\s+/;
+/**
+ * Conjunctions between units: English, French, Spanish, Italian ("e" and "y" lower case only), and
+ * "&" with a space beside it ("M&E officer" and "R&D" are one name each).
+ */
+const CONJUNCTION = /\s+&\s*|\s*&\s+|\s+(?:[Aa][Nn][Dd]|[Ee][Tt]|y|e)\s+/;
 /** A piece that looks like an acronym ("PSD", "HRM", "ROs"): slashes between those separate units. */
 const ACRONYM = /^[A-Z][A-Za-z0-9.]{1,9}$/;
 

@@ -92,6 +92,12 @@ describe('reading "Responsible unit(s)"', () => {
   it('keeps a slash between words that are not units, and gives parts that match nothing no match', () => {
     expect(splitResponsible('Legal/Protection team', directory)).toEqual(['Legal/Protection team']);
     expect(splitResponsible('ABC/XYZ', directory)).toEqual(['ABC', 'XYZ']);
+    // An ampersand inside a word is part of a name; with a space beside it, it joins two units.
+    expect(splitResponsible('Operations team & M&E officer', directory)).toEqual([
+      'Operations team',
+      'M&E officer',
+    ]);
+    expect(splitResponsible('Logistics &Procurement', directory)).toEqual(['Logistics', 'Procurement']);
     const [none] = proposeUnits('Finance unit of the mission', directory);
     expect(none.matches.every((m) => !m.exact)).toBe(true);
     expect(proposeUnits('Ministry of Labour', directory)).toEqual([
