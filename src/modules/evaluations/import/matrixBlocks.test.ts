@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { importMatrixText } from './importMatrixText.js';
 import { textToLines } from './lines.js';
 import { cutRecommendations } from './matrixBlocks.js';
 import { cleanLines } from './matrixCleaning.js';
+import { looksLikeHeaderContinuation } from './matrixKeyActions.js';
 
 const cut = (text: string) => cutRecommendations(cleanLines(textToLines(text)));
 
@@ -181,4 +183,50 @@ describe('phase 3: cutting into recommendations', () => {
     );
     expect(recommendations.map((r) => r.number)).toEqual(['1']);
   });
+});
+
+describe('two-line header cells', () => {
+  const matrix = (headerFirst: boolean) => {
+    const header = [
+      'Key actions\tTimeframe or\tResponsible\tImplementation monitoring',
+      '\tdeadline\tunit(s)\t',
+      '\t\t\tComments\tStatus',
+    ];
+    const recommendation = [
+      'Evaluation recommendation 1: Open the night shelters earlier in winter.',
+      'Recommendation to: Shelter team\tPriority level (1 to 3): 1',
+      'Management response (Accept/Partially Accept/Reject): Accepted.',
+    ];
+    return [
+      'Evaluation title: Review of the night shelters, 2024',
+      ...(headerFirst ? [...header, ...recommendation] : [...recommendation, ...header]),
+      'Open at 6 pm from November\tBy November 2024\tShelter team\t\tCompleted',
+      '1.2 Hire two night workers\tQ1 2025\tHR unit\tOne hired in March\t',
+    ].join('\n');
+  };
+
+  it('knows the second lines of wrapped header cells from an action row', () => {
+    expect(looksLikeHeaderContinuation(['', 'deadline', 'unit(s)', ''])).toBe(true);
+    expect(looksLikeHeaderContinuation(['', 'délai', 'responsable(s)'])).toBe(true);
+    expect(looksLikeHeaderContinuation(['Hire two night workers', 'Q1 2025', 'HR unit'])).toBe(false);
+    expect(looksLikeHeaderContinuation(['', 'Q1 2025', 'HR unit'])).toBe(false); // a date is data
+    expect(looksLikeHeaderContinuation(['', '', 'Two workers were hired in March.'])).toBe(false);
+    expect(looksLikeHeaderContinuation(['', '', ''])).toBe(false);
+  });
+
+  for (const headerFirst of [false, true]) {
+    it(`does not take them for a first action (table header ${headerFirst ? 'before' : 'after'} the recommendation)`, () => {
+      const { evaluation, warnings } = importMatrixText(matrix(headerFirst));
+      const [rec] = evaluation.recommendations;
+      expect(
+        rec.actions.map((a) => [a.number, a.text, a.timeframe, a.responsible, a.status, a.comments]),
+      ).toEqual([
+        ['1.1', 'Open at 6 pm from November', 'By November 2024', 'Shelter team', 'completed', null],
+        ['1.2', 'Hire two night workers', 'Q1 2025', 'HR unit', null, 'One hired in March'],
+      ]);
+      expect(rec.notes).toEqual([]);
+      expect(evaluation.notes).toEqual([]);
+      expect(warnings.map((w) => w.message).join('\n')).not.toMatch(/deadline|could not be placed/);
+    });
+  }
 });

@@ -7,7 +7,7 @@
  */
 import { foldText } from '../../../lib/text.js';
 import type { CleanLine } from './matrixCleaning.js';
-import { isTableHeader, looksLikeSubheader } from './matrixKeyActions.js';
+import { isTableHeader, looksLikeHeaderContinuation, looksLikeSubheader } from './matrixKeyActions.js';
 import { matchRecLabel } from './matrixLabels.js';
 import { afterFolded } from './matrixValues.js';
 
@@ -68,6 +68,12 @@ export interface RecommendationBlock {
   carried: CarriedHeader | null;
 }
 
+/**
+ * The table a line belongs to; pasted text has no tables, so all of it counts as one (a header at
+ * its top names the columns of every recommendation under it, as in a matrix that is one table).
+ */
+export const tableOf = (line: { table?: number }) => line.table ?? -1;
+
 export interface CarriedHeader {
   table: number;
   header: string[];
@@ -101,12 +107,12 @@ export function cutRecommendations(lines: CleanLine[]): MatrixBlocks {
   let inTable = false;
   /** The line before was the table's header (a sub-header may follow, even after a new heading). */
   let headerJustRead = false;
-  /** The last key-action header read in a table (Word, PDF), carried to the recommendations in it. */
+  /** The last key-action header read in a table (or the text), carried to the recommendations in it. */
   let carried: CarriedHeader | null = null;
   const remember = (l: CleanLine, sub: boolean) => {
-    if (l.line.table === undefined) return;
-    if (!sub) carried = { table: l.line.table, header: l.line.cells, subheader: null };
-    else if (carried && carried.table === l.line.table) carried = { ...carried, subheader: l.line.cells };
+    const table = tableOf(l.line);
+    if (!sub) carried = { table, header: l.line.cells, subheader: null };
+    else if (carried && carried.table === table) carried = { ...carried, subheader: l.line.cells };
   };
 
   for (const l of lines) {
@@ -129,24 +135,28 @@ export function cutRecommendations(lines: CleanLine[]): MatrixBlocks {
         text: [afterFolded(l.filled[0], heading.length).trim(), ...l.filled.slice(1)],
         hashNumbered: /^evaluation\s+recommendation\s*#/.test(foldText(l.filled[0])),
         lines: [],
-        carried: carried && (carried as CarriedHeader).table === l.line.table ? carried : null,
+        carried: carried && (carried as CarriedHeader).table === tableOf(l.line) ? carried : null,
       };
       recommendations.push(cur);
       inTable = false;
       continue;
     }
-    const subheader: boolean = headerJustRead && looksLikeSubheader(l.cells);
+    // The second lines of wrapped header cells rename nothing they do not name: read as a sub-header,
+    // after which the real sub-header ("Comments | Status") may still come.
+    const continuation =
+      headerJustRead && !looksLikeSubheader(l.cells) && looksLikeHeaderContinuation(l.cells);
+    const subheader: boolean = headerJustRead && (looksLikeSubheader(l.cells) || continuation);
     const tableHeader = isTableHeader(l.line.cells);
     if (tableHeader || subheader) remember(l, subheader);
     if (!cur) {
       header.push(l);
-      headerJustRead = tableHeader;
+      headerJustRead = tableHeader || continuation;
       continue;
     }
     if (tableHeader || subheader) {
       cur.lines.push({ ...l, role: subheader ? 'tableSubheader' : 'tableHeader' });
       inTable = true;
-      headerJustRead = !subheader;
+      headerJustRead = !subheader || continuation;
       continue;
     }
     headerJustRead = false;

@@ -33,6 +33,9 @@ describe('phase 1: cleaning lines', () => {
       '   \t  ',
       '(Time 1) Complete this field at the time of the management response',
       'Matrice de réponse de la direction :',
+      'MATRICE DE RÉPONSE DE LA DIRECTION ET DE SUIVI',
+      'Matriz de respuesta de la administración y seguimiento',
+      'Management response and follow-up matrix',
     ].join('\n');
     expect(cleanLines(textToLines(text)).map((l) => l.text)).toEqual([
       'Evaluation title/year: Review of the orientation days, 2023',

@@ -38,7 +38,7 @@ const OPTION =
 export const EMPTY_MATRIX = 'The file is empty: there is no matrix to import.';
 
 const HEADINGS =
-  /^(?:management\s+(?:follow[\s-]*up\s+)?response\s+(?:and\s+follow[\s-]*up\s+)?matrix|matrice\s+de\s+(?:suivi\s+de\s+la\s+)?reponse\s+de\s+la\s+direction|matriz\s+de\s+(?:seguimiento\s+de\s+la\s+)?respuesta\s+de\s+la\s+(?:administracion|direccion|gerencia)|management\s+response)\s*:?$/;
+  /^(?:management\s+(?:follow[\s-]*up\s+)?response\s+(?:and\s+follow[\s-]*up\s+)?matrix|matrice\s+de\s+(?:suivi\s+de\s+la\s+)?reponse\s+de\s+la\s+direction|matriz\s+de\s+(?:seguimiento\s+de\s+la\s+)?respuesta\s+de\s+la\s+(?:administracion|direccion|gerencia)|management\s+response)(?:\s+(?:and\s+follow[\s-]*up|et\s+(?:de\s+)?suivi|y\s+(?:de\s+)?seguimiento))?\s*:?$/;
 
 /**
  * The 2022 template marks when a field is filled: "(Time 0)" at the response, "(Time 2)" at the

@@ -9,7 +9,7 @@ import { parseTimeframe } from '../../../lib/parseTimeframe.js';
 import type { ImportedEvaluation, ImportWarning, SourceLine } from '../model.js';
 import { lineText, sourceLine } from './lines.js';
 import { type CleanLine, readLines } from './matrixCleaning.js';
-import { isTableHeader, looksLikeSubheader } from './matrixKeyActions.js';
+import { isTableHeader, looksLikeHeaderContinuation, looksLikeSubheader } from './matrixKeyActions.js';
 import { type HeaderKind, matchHeaderLabel } from './matrixLabels.js';
 import { append, dropInstruction, isInstruction } from './matrixValues.js';
 
@@ -153,9 +153,16 @@ export function readMatrixHeader(lines: CleanLine[]): MatrixHeader {
     }
   };
 
+  /** The line before was the key-action table's header (or its continuation). */
+  let afterTableHeader = false;
   for (const { line, cells, filled, text } of lines) {
-    // The key-action table's header, when the whole matrix is one table that starts with it.
-    if (isTableHeader(line.cells) || (line.table !== undefined && looksLikeSubheader(cells))) continue;
+    // The key-action table's header, when the whole matrix is one table that starts with it, with
+    // the second lines of its wrapped cells and its sub-header.
+    const partOfTableHeader =
+      isTableHeader(line.cells) ||
+      (afterTableHeader && (looksLikeSubheader(cells) || looksLikeHeaderContinuation(cells)));
+    afterTableHeader = partOfTableHeader;
+    if (partOfTableHeader) continue;
     if (!matchHeaderLabel(filled[0])) {
       if (isInstruction(text)) continue;
       if (inOverallComment) h.overallComment = append(h.overallComment, text);

@@ -74,6 +74,24 @@ export function looksLikeSubheader(cells: string[]): boolean {
 }
 
 /**
+ * "\tdeadline\tunit(s)" right under "Key actions | Timeframe or | Responsible": the second lines of
+ * header cells that wrapped (pasted from Word, or a PDF row the layout did not join). The key-action
+ * column is empty and every other cell is a word or three without figures: no action reads so.
+ * Only a continuation when it follows the header (phase 3 checks).
+ */
+export function looksLikeHeaderContinuation(cells: string[]): boolean {
+  const filled = cells.slice(1).filter((c) => c.trim());
+  return (
+    cells[0].trim() === '' &&
+    filled.length > 0 &&
+    filled.every((c) => {
+      const words = c.trim().split(/\s+/);
+      return words.length <= 3 && !/\d/.test(c) && !/[.;!?]$/.test(c.trim());
+    })
+  );
+}
+
+/**
  * The columns a header row names, the others taking the template's order. A sub-header
  * (`under` = the header's columns) only renames the columns it names.
  */

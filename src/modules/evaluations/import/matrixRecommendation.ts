@@ -8,7 +8,7 @@
 import { foldText } from '../../../lib/text.js';
 import type { ImportedRecommendation, ImportWarning, SourceLine } from '../model.js';
 import { lineText, sourceLine } from './lines.js';
-import type { BlockLine, RecommendationBlock } from './matrixBlocks.js';
+import { type BlockLine, type RecommendationBlock, tableOf } from './matrixBlocks.js';
 import { readLines } from './matrixCleaning.js';
 import {
   type ActionRow,
@@ -109,7 +109,7 @@ export function readRecommendation(
   }
   /** A row of the carried header's table, with several cells: a key action, whatever field was open. */
   const isCarriedRow = (l: BlockLine) =>
-    carried !== null && l.line.table === carried.table && l.filled.length >= 2;
+    carried !== null && tableOf(l.line) === carried.table && l.filled.length >= 2;
 
   const path = (name: string) => `recommendations.${index}.${name}`;
   const warn = (
