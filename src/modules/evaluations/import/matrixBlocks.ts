@@ -143,7 +143,7 @@ export function cutRecommendations(lines: CleanLine[]): MatrixBlocks {
     }
     // The second lines of wrapped header cells rename nothing they do not name: read as a sub-header,
     // after which the real sub-header ("Comments | Status") may still come.
-    const continuation =
+    const continuation: boolean =
       headerJustRead && !looksLikeSubheader(l.cells) && looksLikeHeaderContinuation(l.cells);
     const subheader: boolean = headerJustRead && (looksLikeSubheader(l.cells) || continuation);
     const tableHeader = isTableHeader(l.line.cells);

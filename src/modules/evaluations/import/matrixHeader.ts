@@ -158,7 +158,7 @@ export function readMatrixHeader(lines: CleanLine[]): MatrixHeader {
   for (const { line, cells, filled, text } of lines) {
     // The key-action table's header, when the whole matrix is one table that starts with it, with
     // the second lines of its wrapped cells and its sub-header.
-    const partOfTableHeader =
+    const partOfTableHeader: boolean =
       isTableHeader(line.cells) ||
       (afterTableHeader && (looksLikeSubheader(cells) || looksLikeHeaderContinuation(cells)));
     afterTableHeader = partOfTableHeader;
