@@ -101,6 +101,26 @@ describe('review beside the original', () => {
       })
       .toBeGreaterThan(2000);
     await expect(rec5.getByText(/^Page 2 of \d+$/).count()).resolves.toBe(1);
+    // Its region is marked on each page: the foot of page 1, the head of page 2.
+    const markOn = async (p: number) => {
+      const figure = rec5.locator(`figure[data-page="${p}"]`);
+      await figure.scrollIntoViewIfNeeded();
+      await figure.locator('[data-mark]').waitFor({ timeout: 600_000 });
+      const canvas = (await figure.locator('canvas').boundingBox())!;
+      const mark = (await figure.locator('[data-mark]').boundingBox())!;
+      return {
+        top: (mark.y - canvas.y) / canvas.height,
+        bottom: (mark.y + mark.height - canvas.y) / canvas.height,
+      };
+    };
+    const onFirst = await markOn(1);
+    const onSecond = await markOn(2);
+    expect(onFirst.top).toBeGreaterThan(0.3);
+    expect(onFirst.bottom).toBeGreaterThan(0.7);
+    expect(onSecond.top).toBeLessThan(0.3);
+    expect(onSecond.bottom).toBeLessThan(0.9);
+    await expect(first.getAttribute('aria-label')).resolves.toContain('marked');
+    await first.scrollIntoViewIfNeeded();
     // The canvas is as wide as its column, not the page's own size (once a redraw for a column that
     // changed width, as when a scroll bar appears, has settled).
     const width = async () => (await first.boundingBox())?.width ?? 0;
