@@ -8,7 +8,7 @@ import type { Database } from '../../db/client.js';
 import { createMailer } from '../../lib/mail.js';
 import { systemCaller } from '../../server/caller.js';
 import { testDatabases } from '../../test/databases.js';
-import { sampleEvaluation, sampleRecommendation } from '../../test/evaluations.js';
+import { actionDueBy as action, sampleEvaluation, sampleRecommendation } from '../../test/evaluations.js';
 import { linksIn, startSmtp, type TestSmtp } from '../../test/smtp.js';
 import { createUser, ensureDefaultOrganisation, setLanguage } from '../accounts/service.js';
 import { listReports, reviewReport } from '../actions/reports.js';
@@ -25,24 +25,6 @@ import { saveSettings } from './settings.js';
 
 const SECRET = 'test secret for round links';
 const LINKS = { secret: SECRET, linkBase: 'http://integra.test' };
-
-const action = (
-  number: string,
-  text: string,
-  dueTo: string | null,
-  unitIds: string[],
-  status: string | null = null,
-) => ({
-  number,
-  text,
-  timeframe: dueTo ? `By ${dueTo}` : null,
-  due: dueTo ? { from: null, to: dueTo, inferred: false } : null,
-  responsible: null,
-  fundingConditional: false,
-  status: status as 'completed' | null,
-  comments: null,
-  unitIds,
-});
 
 for (const target of testDatabases()) {
   describe(`follow-up (${target.name})`, () => {

@@ -9,7 +9,7 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.js';
 import { systemCaller } from '../../server/caller.js';
 import { testDatabases } from '../../test/databases.js';
-import { sampleEvaluation, sampleRecommendation } from '../../test/evaluations.js';
+import { actionDueBy as action, sampleEvaluation, sampleRecommendation } from '../../test/evaluations.js';
 import { linksIn } from '../../test/smtp.js';
 import { callerOf, createUser, ensureDefaultOrganisation } from '../accounts/service.js';
 import { listReports, reviewReport } from '../actions/reports.js';
@@ -28,18 +28,6 @@ import { replaceUnitLink, unitLink } from './unitLinks.js';
 const SECRET = 'test secret for unit links';
 const LINKS = { secret: SECRET, linkBase: 'http://integra.test' };
 const tokenOf = (link: string) => link.split('/respond/')[1];
-
-const action = (number: string, text: string, dueTo: string, unitIds: string[]) => ({
-  number,
-  text,
-  timeframe: `By ${dueTo}`,
-  due: { from: null, to: dueTo, inferred: false },
-  responsible: null,
-  fundingConditional: false,
-  status: null,
-  comments: null,
-  unitIds,
-});
 
 describe.each(testDatabases())('reminders outside rounds on $name', ({ open }) => {
   let database: Database;
