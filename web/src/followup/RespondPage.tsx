@@ -90,8 +90,10 @@ export function RespondPage() {
               </Paper>
             )}
             {p.actions.length === 0 && <Text>{t('followup.respond.nothingOpen')}</Text>}
-            <Text size="sm">{t('followup.respond.intro', { count: p.actions.length })}</Text>
-            {!signedIn && (
+            {p.actions.length > 0 && (
+              <Text size="sm">{t('followup.respond.intro', { count: p.actions.length })}</Text>
+            )}
+            {!signedIn && p.actions.length > 0 && (
               <TextInput
                 id="respond-author"
                 size="md"
