@@ -1,6 +1,7 @@
 /**
  * What the action tracker tells the modules of its sources about their actions: progress counts
- * per evaluation, open actions per evaluation or per unit, improvement actions per checklist item.
+ * per evaluation, open actions per evaluation or per unit, improvement actions per checklist item,
+ * what became of the actions of recommendations, and the key actions a public page shows.
  * The tracker owns this SQL (and its closed statuses); the other modules call these functions.
  */
 import { and, count, eq, inArray, isNull, notInArray, sql } from 'drizzle-orm';
@@ -108,4 +109,57 @@ export async function improvementActionsPerItem(db: Db, practiceId: string): Pro
 export async function actionLinksOfUnit(db: Db, unitId: string): Promise<number> {
   const [linked] = await db.select({ n: count() }).from(actionUnits).where(eq(actionUnits.unitId, unitId));
   return Number(linked?.n ?? 0);
+}
+
+export interface RecommendationOutcome {
+  /** Actions asked for (not deleted, not "needs no action"). */
+  actions: number;
+  completed: number;
+  /** Completed or otherwise closed. */
+  closed: number;
+}
+
+/** What became of the actions of each recommendation: one query. */
+export async function outcomesOfRecommendations(
+  db: Db,
+  recommendationIds: string[],
+): Promise<Map<string, RecommendationOutcome>> {
+  if (recommendationIds.length === 0) return new Map();
+  const rows = await db
+    .select({
+      recommendationId: actions.recommendationId,
+      actions: count(),
+      completed: sql<number>`count(*) filter (where ${actions.status} = 'completed')`.mapWith(Number),
+      closed: sql<number>`count(*) filter (where ${actions.status} in (${closedList()}))`.mapWith(Number),
+    })
+    .from(actions)
+    .where(
+      and(
+        inArray(actions.recommendationId, recommendationIds),
+        isNull(actions.deletedAt),
+        eq(actions.noActionNeeded, false),
+      ),
+    )
+    .groupBy(actions.recommendationId);
+  return new Map(rows.map(({ recommendationId, ...o }) => [recommendationId as string, o]));
+}
+
+/** The key actions of recommendations as a public page shows them (no owners, no comments), in order. */
+export function publicActionsOf(db: Db, recommendationIds: string[]) {
+  if (recommendationIds.length === 0) return Promise.resolve([]);
+  return db
+    .select({
+      recommendationId: actions.recommendationId,
+      number: actions.number,
+      text: actions.text,
+      timeframe: actions.timeframe,
+      dueTo: actions.dueTo,
+      status: actions.status,
+      noActionNeeded: actions.noActionNeeded,
+      added: actions.createdAt,
+      lastUpdated: actions.updatedAt,
+    })
+    .from(actions)
+    .where(and(inArray(actions.recommendationId, recommendationIds), isNull(actions.deletedAt)))
+    .orderBy(actions.position);
 }

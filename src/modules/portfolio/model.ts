@@ -5,6 +5,9 @@
 import { z } from 'zod';
 import { isoDate } from '../actions/model.js';
 
+// The actionability check runs on the review screen too (web/ reaches modules through model.ts).
+export { actionabilityGaps, GAP_KINDS, type Gap, type GapKind } from './actionability.js';
+
 /**
  * One line of figures. Counted are the key actions of evaluations (not deleted), except those
  * that need no action ("N/A as already planned").

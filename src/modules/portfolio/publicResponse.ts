@@ -4,12 +4,12 @@
  * each stamped "added" and "last updated". No names (evaluators, owners, who reported progress)
  * and no comments leave the organisation.
  */
-import { and, asc, desc, eq, inArray, isNotNull, isNull, max, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import type { Caller } from '../../server/caller.js';
 import { NotFound } from '../../server/errors.js';
 import { organisations } from '../accounts/schema.js';
-import { actions } from '../actions/schema.js';
+import { publicActionsOf } from '../actions/service.js';
 import { recordChange } from '../audit/service.js';
 import { evaluations, recommendations } from '../evaluations/schema.js';
 
@@ -121,45 +121,15 @@ export async function getPublicResponse(db: Db, id: string): Promise<PublicRespo
     .from(recommendations)
     .where(eq(recommendations.evaluationId, id))
     .orderBy(asc(recommendations.position));
-  const acts = recs.length
-    ? await db
-        .select({
-          recommendationId: actions.recommendationId,
-          number: actions.number,
-          text: actions.text,
-          timeframe: actions.timeframe,
-          dueTo: actions.dueTo,
-          status: actions.status,
-          noActionNeeded: actions.noActionNeeded,
-          added: actions.createdAt,
-          lastUpdated: actions.updatedAt,
-        })
-        .from(actions)
-        .where(
-          and(
-            inArray(
-              actions.recommendationId,
-              recs.map((r) => r.id),
-            ),
-            isNull(actions.deletedAt),
-          ),
-        )
-        .orderBy(asc(actions.position))
-    : [];
-  const [{ last } = { last: null }] = recs.length
-    ? await db
-        .select({ last: max(actions.updatedAt) })
-        .from(actions)
-        .where(
-          and(
-            inArray(
-              actions.recommendationId,
-              recs.map((r) => r.id),
-            ),
-            isNull(actions.deletedAt),
-          ),
-        )
-    : [];
+  const acts = await publicActionsOf(
+    db,
+    recs.map((r) => r.id),
+  );
+  const last =
+    acts
+      .map((a) => a.lastUpdated)
+      .sort()
+      .at(-1) ?? null;
   const latest = (...dates: (string | null | undefined)[]) =>
     dates
       .filter((d): d is string => Boolean(d))

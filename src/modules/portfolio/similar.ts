@@ -6,8 +6,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { NotFound } from '../../server/errors.js';
-import { CLOSED_STATUSES } from '../actions/model.js';
-import { actions } from '../actions/schema.js';
+import { outcomesOfRecommendations } from '../actions/service.js';
 import { evaluations, recommendations } from '../evaluations/schema.js';
 import type { SimilarRecommendation } from './model.js';
 
@@ -23,10 +22,6 @@ export async function similarRecommendations(
   recommendationId: string,
   limit = 5,
 ): Promise<SimilarRecommendation[]> {
-  const closed = sql.join(
-    CLOSED_STATUSES.map((s) => sql`${s}`),
-    sql`, `,
-  );
   return db.transaction(async (tx) => {
     const [me] = (
       (await tx.execute(sql`
@@ -52,14 +47,7 @@ export async function similarRecommendations(
             and e.deleted_at is null and r.evaluation_id <> ${me.evaluation_id}
           order by similarity desc, e.year desc nulls last, r.id
           limit ${limit})
-        select s.*,
-          (select count(*) from ${actions} a where a.recommendation_id = s.id
-             and a.deleted_at is null and not a.no_action_needed)::int as actions,
-          (select count(*) from ${actions} a where a.recommendation_id = s.id
-             and a.deleted_at is null and not a.no_action_needed and a.status = 'completed')::int as completed,
-          (select count(*) from ${actions} a where a.recommendation_id = s.id
-             and a.deleted_at is null and not a.no_action_needed and a.status in (${closed}))::int as closed
-        from similar_ones s
+        select s.* from similar_ones s
         order by s.similarity desc, s.year desc nulls last, s.id`)) as unknown as {
         rows: {
           id: string;
@@ -70,12 +58,14 @@ export async function similarRecommendations(
           evaluation_title: string;
           year: number | null;
           similarity: number;
-          actions: number;
-          completed: number;
-          closed: number;
         }[];
       }
     ).rows;
+    // What became of their actions: the tracker counts them.
+    const outcomes = await outcomesOfRecommendations(
+      tx,
+      rows.map((r) => r.id),
+    );
     return rows.map((r) => ({
       id: r.id,
       number: r.number,
@@ -85,9 +75,7 @@ export async function similarRecommendations(
       evaluationTitle: r.evaluation_title,
       year: r.year,
       similarity: Math.round(Number(r.similarity) * 1000) / 1000,
-      actions: r.actions,
-      completed: r.completed,
-      closed: r.closed,
+      ...(outcomes.get(r.id) ?? { actions: 0, completed: 0, closed: 0 }),
     }));
   });
 }

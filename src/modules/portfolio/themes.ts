@@ -6,8 +6,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { CLOSED_STATUSES } from '../actions/model.js';
-import { actions } from '../actions/schema.js';
+import { outcomesOfRecommendations } from '../actions/service.js';
 import { evaluations, recommendations } from '../evaluations/schema.js';
 import type { RecurringTheme } from './model.js';
 import { SIMILARITY_THRESHOLD } from './similar.js';
@@ -43,10 +42,6 @@ function groups(pairs: { a: string; b: string }[]): string[][] {
 }
 
 export async function recurringThemes(db: Db, organisationId: string, limit = 20): Promise<RecurringTheme[]> {
-  const closed = sql.join(
-    CLOSED_STATUSES.map((s) => sql`${s}`),
-    sql`, `,
-  );
   return db.transaction(async (tx) => {
     // `%` uses the trigram index with this threshold (for this transaction only).
     await tx.execute(
@@ -80,20 +75,13 @@ export async function recurringThemes(db: Db, organisationId: string, limit = 20
     const ids = chosen.flat();
     const details = (
       (await tx.execute(sql`
-        select r.id, r.number, r.text, r.response, e.id as evaluation_id, e.title as evaluation_title, e.year,
-          count(a.id) filter (where a.deleted_at is null and not a.no_action_needed)::int as actions,
-          count(a.id) filter (where a.deleted_at is null and not a.no_action_needed
-                                and a.status = 'completed')::int as completed,
-          count(a.id) filter (where a.deleted_at is null and not a.no_action_needed
-                                and a.status in (${closed}))::int as closed
+        select r.id, r.number, r.text, r.response, e.id as evaluation_id, e.title as evaluation_title, e.year
         from ${recommendations} r
         join ${evaluations} e on e.id = r.evaluation_id
-        left join ${actions} a on a.recommendation_id = r.id
         where r.id in (${sql.join(
           ids.map((id) => sql`${id}`),
           sql`, `,
-        )})
-        group by r.id, e.id`)) as unknown as Row<{
+        )})`)) as unknown as Row<{
         id: string;
         number: string;
         text: string;
@@ -101,12 +89,12 @@ export async function recurringThemes(db: Db, organisationId: string, limit = 20
         evaluation_id: string;
         evaluation_title: string;
         year: number | null;
-        actions: number;
-        completed: number;
-        closed: number;
       }>
     ).rows;
-    const byId = new Map(details.map((d) => [d.id, d]));
+    // What became of their actions: the tracker counts them.
+    const outcomes = await outcomesOfRecommendations(tx, ids);
+    const none = { actions: 0, completed: 0, closed: 0 };
+    const byId = new Map(details.map((d) => [d.id, { ...d, ...(outcomes.get(d.id) ?? none) }]));
     return chosen.map((members) => {
       const items = members
         .map((id) => byId.get(id))

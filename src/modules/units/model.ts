@@ -4,6 +4,9 @@
  */
 import { z } from 'zod';
 
+// The web app matches unit names as the server does (web/ reaches modules through model.ts).
+export { normaliseUnitText } from './match.js';
+
 export const EMAIL_LANGUAGES = ['en', 'fr', 'es', 'it', 'ar'] as const;
 export type EmailLanguage = (typeof EMAIL_LANGUAGES)[number];
 

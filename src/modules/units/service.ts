@@ -39,6 +39,15 @@ export async function directoryOf(db: Db, organisationId: string): Promise<Direc
   return buildDirectory(rows);
 }
 
+/** The organisation's units, names only (one query). */
+export function unitRefsOf(db: Db, organisationId: string): Promise<UnitRef[]> {
+  return db
+    .select({ id: units.id, name: units.name })
+    .from(units)
+    .where(eq(units.organisationId, organisationId))
+    .orderBy(asc(units.name));
+}
+
 /** What each "Responsible unit(s)" text may mean, part by part. */
 export async function matchUnits(db: Db, organisationId: string, texts: string[]): Promise<UnitMatchResult> {
   const directory = await directoryOf(db, organisationId);

@@ -17,7 +17,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ROLE_NAMES } from '../../../src/modules/accounts/roles';
+import { ROLE_NAMES } from '../../../src/modules/accounts/model';
 import { api } from '../api';
 import { ErrorAlert, fieldError, ScrollTable } from '../shared/ui';
 import { useUnits } from '../units/units';

@@ -5,7 +5,7 @@
 import { Alert, Anchor, List, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ImportedEvaluation, ImportWarning } from '../../../src/modules/evaluations/model';
-import { actionabilityGaps } from '../../../src/modules/portfolio/actionability';
+import { actionabilityGaps } from '../../../src/modules/portfolio/model';
 import { useWarnings } from '../shared/warnings';
 import { focusField, INLINE } from './reviewParts';
 

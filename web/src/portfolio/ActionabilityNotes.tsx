@@ -5,7 +5,7 @@
  */
 import { Alert, List } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { actionabilityGaps } from '../../../src/modules/portfolio/actionability';
+import { actionabilityGaps } from '../../../src/modules/portfolio/model';
 
 type Rec = Parameters<typeof actionabilityGaps>[0][number] & {
   number: string;

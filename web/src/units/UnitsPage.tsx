@@ -19,7 +19,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { normaliseUnitText } from '../../../src/modules/units/match';
+import { normaliseUnitText } from '../../../src/modules/units/model';
 import type { Unit } from '../../../src/modules/units/model';
 import { can, useSession } from '../accounts/session';
 import { api, toQuery } from '../api';
