@@ -3,8 +3,9 @@
  * process, as users run it), sends mutated .docx, .pdf, .txt files and pasted texts to the dry-run
  * import (src/test/fuzz/mutate.ts builds them from a seed), and prints what came back: files tried,
  * accepted, refused by status and code, and anything else (500s, replies without the error shape),
- * with the server's resident memory before, at its highest, and after the burst. Exits 1 when any
- * answer was a 500. The bounded version runs in the test suite (src/test/fuzz/import.test.ts).
+ * with the server's resident memory before, at its highest, and after the burst; then the same burst
+ * again, to show whether memory it kept grows burst after burst (a leak) or is reused. Exits 1 when
+ * any answer was a 500. The bounded version runs in the test suite (src/test/fuzz/import.test.ts).
  *
  *   npm run bench:fuzz                        3,000 cases, seed 1
  *   npm run bench:fuzz -- --cases 600 --seed 7
@@ -92,6 +93,12 @@ async function main() {
     peak = Math.max(peak, rssOf(pid));
     await sleep(5000);
     const after = rssOf(pid);
+    await sleep(25_000);
+    const settled = rssOf(pid);
+    // The same burst again: memory held after it, against after the first.
+    await runFuzz(send, seeds, { seed: SEED, count: CASES, kinds: KINDS });
+    await sleep(30_000);
+    const again = rssOf(pid);
 
     console.log(`Import fuzzing, seed ${SEED}: ${tally.tried} cases in ${seconds.toFixed(1)} s`);
     console.log(`  accepted (200)        ${tally.accepted}`);
@@ -105,8 +112,9 @@ async function main() {
     }
     console.log(`  slowest case          #${slowest.index}, ${Math.round(slowest.ms)} ms`);
     console.log(
-      `  server memory (RSS)   started ${started0} MB, before the burst ${before} MB, highest ${peak} MB, 5 s after ${after} MB`,
+      `  server memory (RSS)   started ${started0} MB, before the burst ${before} MB, highest ${peak} MB, 5 s after ${after} MB, 30 s after ${settled} MB`,
     );
+    console.log(`  after the same burst again, 30 s later: ${again} MB`);
     for (const f of tally.failures.slice(0, 20)) {
       console.log(`  FAILED #${f.index} ${f.kind} (${f.mutation}): ${f.status} ${f.body.slice(0, 200)}`);
     }

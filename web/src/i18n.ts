@@ -1,6 +1,23 @@
 import i18n, { type BackendModule, type ResourceKey } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './locales/en.json';
+// The words of the app's frame and of the pages a visitor opens first (signing in, the catalogue):
+// a first load carries these, not the whole of English (see `englishInFull`).
+import {
+  accounts,
+  action,
+  actions,
+  area,
+  common,
+  criterion,
+  errors,
+  nav,
+  practiceStatus,
+  practices,
+  recommendation,
+  response,
+  roles,
+  status,
+} from './locales/en.json';
 
 /** The app's languages, each named in itself (the picker lists them so). Arabic is laid out right to left. */
 export const LANGUAGES = {
@@ -12,8 +29,8 @@ export const LANGUAGES = {
 } as const;
 
 /**
- * English is in the app's first chunk (it is also the fallback); each other language is a chunk of its
- * own, fetched when it is first needed, so a first load carries one language, not five. i18next asks
+ * English's first words are in the app's first chunk (English is also the fallback); each other
+ * language is a chunk of its own, fetched when it is first needed, so a first load carries one language, not five. i18next asks
  * this backend for a language before it shows it: the first language before `ready` settles (the app
  * renders after that, main.tsx), a chosen one before `changeLanguage` switches.
  */
@@ -35,6 +52,18 @@ const languageChunks: BackendModule = {
     );
   },
 };
+
+/**
+ * The rest of English, in a chunk of its own (the whole file, fetched once): every page but those a
+ * visitor opens first waits for it before it shows (main.tsx), so no one sees a key for a word.
+ */
+let englishRest: Promise<void> | undefined;
+export function englishInFull(): Promise<void> {
+  englishRest ??= import('./locales/en.json?all').then((m) => {
+    i18n.addResourceBundle('en', 'translation', m.default, true, false);
+  });
+  return englishRest;
+}
 
 const known = (lng: string | null | undefined): lng is keyof typeof LANGUAGES =>
   !!lng && Object.hasOwn(LANGUAGES, lng);
@@ -66,12 +95,33 @@ export const ready: Promise<void> = i18n
   .use(initReactI18next)
   .use(languageChunks)
   .init({
-    resources: { en: { translation: en } },
+    resources: {
+      en: {
+        translation: {
+          accounts,
+          action,
+          actions,
+          area,
+          common,
+          criterion,
+          errors,
+          nav,
+          practiceStatus,
+          practices,
+          recommendation,
+          response,
+          roles,
+          status,
+        },
+      },
+    },
     // English is given here; the backend is asked only for the languages not given.
     partialBundledLanguages: true,
     lng: initial,
     fallbackLng: 'en',
     interpolation: { escapeValue: false },
+    // Words added later (the rest of English) show at once where they were missing.
+    react: { bindI18nStore: 'added' },
   })
   .then(() => {
     applyToDocument(i18n.resolvedLanguage ?? initial);

@@ -33,22 +33,29 @@ import {
 } from 'react-router';
 import { can, MembersOnly, useSession } from './accounts/session';
 import { api, chooseOrganisation } from './api';
-import i18n, { LANGUAGES, ready } from './i18n';
+import i18n, { englishInFull, LANGUAGES, ready } from './i18n';
 
 /**
  * Each page is its own chunk, fetched when first opened: a visitor's first load carries the
- * app's frame and the page they came for, not every screen of the app.
+ * app's frame and the page they came for, not every screen of the app. A page waits for the rest
+ * of English too (i18n.ts), but for the `first` ones, whose words come with the frame.
  */
-function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
-  return lazy(() => load().then((m) => ({ default: m[name] })));
+function page<K extends string>(
+  load: () => Promise<Record<K, ComponentType>>,
+  name: K,
+  { first = false }: { first?: boolean } = {},
+) {
+  return lazy(() =>
+    Promise.all([load(), first ? undefined : englishInFull()]).then(([m]) => ({ default: m[name] })),
+  );
 }
 const accounts = () => import('./accounts/AccountPages');
-const ForgotPasswordPage = page(accounts, 'ForgotPasswordPage');
-const InvitationPage = page(accounts, 'InvitationPage');
+const ForgotPasswordPage = page(accounts, 'ForgotPasswordPage', { first: true });
+const InvitationPage = page(accounts, 'InvitationPage', { first: true });
 const MembersPage = page(() => import('./accounts/MembersPage'), 'MembersPage');
-const ResetPasswordPage = page(accounts, 'ResetPasswordPage');
-const SetupPage = page(accounts, 'SetupPage');
-const SignInPage = page(accounts, 'SignInPage');
+const ResetPasswordPage = page(accounts, 'ResetPasswordPage', { first: true });
+const SetupPage = page(accounts, 'SetupPage', { first: true });
+const SignInPage = page(accounts, 'SignInPage', { first: true });
 const ActionsPage = page(() => import('./actions/ActionsPage'), 'ActionsPage');
 const EvaluationsPage = page(() => import('./evaluations/EvaluationsPage'), 'EvaluationsPage');
 const ImportPage = page(() => import('./evaluations/ImportPage'), 'ImportPage');
@@ -63,7 +70,7 @@ const OrganisationPage = page(() => import('./accounts/OrganisationPage'), 'Orga
 const DashboardPage = page(() => import('./portfolio/DashboardPage'), 'DashboardPage');
 const ThemesPage = page(() => import('./portfolio/ThemesPage'), 'ThemesPage');
 const AssessPage = page(() => import('./practices/AssessPage'), 'AssessPage');
-const CataloguePage = page(() => import('./practices/CataloguePage'), 'CataloguePage');
+const CataloguePage = page(() => import('./practices/CataloguePage'), 'CataloguePage', { first: true });
 const ComparePage = page(() => import('./practices/ComparePage'), 'ComparePage');
 const HeatmapPage = page(() => import('./practices/HeatmapPage'), 'HeatmapPage');
 const PracticeImportPage = page(() => import('./practices/PracticeImportPage'), 'PracticeImportPage');
@@ -191,7 +198,7 @@ function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
     <>
       {may.read && (
         <Anchor component={NavLink} to="/my" style={link} onClick={onNavigate}>
-          {t('followup.nav.my')}
+          {t('nav.my')}
         </Anchor>
       )}
       {may.read && (
@@ -201,7 +208,7 @@ function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
       )}
       {may.read && (
         <Anchor component={NavLink} to="/rounds" style={link} onClick={onNavigate}>
-          {t('followup.nav.rounds')}
+          {t('nav.rounds')}
         </Anchor>
       )}
       {may.read && (
@@ -211,12 +218,12 @@ function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
       )}
       {may.read && (
         <Anchor component={NavLink} to="/portfolio" style={link} onClick={onNavigate}>
-          {t('portfolio.nav')}
+          {t('nav.portfolio')}
         </Anchor>
       )}
       {may.read && (
         <Anchor component={NavLink} to="/units" style={link} onClick={onNavigate}>
-          {t('units.nav')}
+          {t('nav.units')}
         </Anchor>
       )}
       <Anchor component={NavLink} to="/practices" style={link} onClick={onNavigate}>
@@ -234,7 +241,7 @@ function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
       )}
       {may.manage && (
         <Anchor component={NavLink} to="/settings/organisation" style={link} onClick={onNavigate}>
-          {t('organisation.settings.nav')}
+          {t('nav.organisation')}
         </Anchor>
       )}
     </>
@@ -297,7 +304,7 @@ function Layout() {
               setMenuUsed(true);
               setMenu((m) => !m);
             }}
-            aria-label={t('followup.nav.menu')}
+            aria-label={t('nav.menu')}
             aria-expanded={menu}
           />
         </Group>

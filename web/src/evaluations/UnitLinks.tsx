@@ -7,8 +7,8 @@ import { Button, Group, Pill, Select, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { normaliseUnitText } from '../../../src/modules/units/model';
 import type { Unit, UnitProposal } from '../../../src/modules/units/model';
+import { normaliseUnitText } from '../../../src/modules/units/model';
 import { ApiError, api } from '../api';
 import { UNITS_KEY, useUnitProposals, useUnits } from '../units/units';
 

@@ -1,9 +1,11 @@
 /** Small shared pieces: badges for statuses and responses, due windows in words, error alerts. */
 
 import { Alert, Badge, Button, Group, List, Text } from '@mantine/core';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DueWindowInput } from '../../../src/modules/actions/model';
 import { ApiError } from '../api';
+import { englishInFull } from '../i18n';
 import scrollTable from './ScrollTable.module.css';
 
 const STATUS_COLOURS: Record<string, string> = {
@@ -141,8 +143,14 @@ const ERROR_CODES = new Set([
  */
 export function ErrorAlert({ error }: { error: unknown }) {
   const { t, i18n } = useTranslation();
-  if (!error) return null;
   const e = error instanceof ApiError ? error : null;
+  // Fields are named with the words of the history, which come with the rest of English: on the
+  // first pages (sign-in, catalogue) they are fetched here, and the names follow a moment later.
+  const named = Boolean(e && e.details.length > 0);
+  useEffect(() => {
+    if (named) void englishInFull();
+  }, [named]);
+  if (!error) return null;
   const code = e ? (ERROR_CODES.has(e.code) ? e.code : null) : error instanceof TypeError ? 'network' : null;
   const own = error instanceof Error ? error.message : String(error);
   // Locale keys are camelCase: "too_many" would read as a plural form of "too".
