@@ -1,8 +1,8 @@
 import '@mantine/core/styles.css';
 import {
   Anchor,
-  AppShell,
   Badge,
+  Box,
   Burger,
   Button,
   Center,
@@ -19,21 +19,14 @@ import {
   Text,
 } from '@mantine/core';
 import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
-import { type ComponentType, lazy, StrictMode, Suspense, useEffect, useState } from 'react';
+import { type ComponentType, lazy, type ReactNode, StrictMode, Suspense, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { useTranslation } from 'react-i18next';
-import {
-  BrowserRouter,
-  Navigate,
-  NavLink,
-  Outlet,
-  type RouteObject,
-  useNavigate,
-  useRoutes,
-} from 'react-router';
+import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
 import { can, MembersOnly, useSession } from './accounts/session';
 import { api, chooseOrganisation } from './api';
 import i18n, { englishInFull, LANGUAGES, ready } from './i18n';
+import { useNavigate } from './shared/router';
 
 /**
  * Each page is its own chunk, fetched when first opened: a visitor's first load carries the
@@ -139,7 +132,7 @@ function Account({ header = false }: { header?: boolean }) {
   if (!s) return null;
   if (!s.user) {
     return (
-      <Anchor component={NavLink} to="/sign-in">
+      <Anchor component={Link} to="/sign-in">
         {t('accounts.signIn')}
       </Anchor>
     );
@@ -189,61 +182,30 @@ function Account({ header = false }: { header?: boolean }) {
 function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
   const { t } = useTranslation();
   const may = can(useSession().data);
-  const link = ({ isActive }: { isActive: boolean }) => ({
-    fontWeight: isActive ? 700 : 400,
-    fontSize: 'var(--mantine-font-size-sm)',
-    whiteSpace: 'nowrap' as const,
+  const [path] = useLocation();
+  // A link is the current page's (bold, and so for screen readers) at its path or below it.
+  const current = (to: string) => path === to || path.startsWith(`${to}/`);
+  const link = (to: string) => ({
+    component: Link,
+    to,
+    onClick: onNavigate,
+    'aria-current': current(to) ? ('page' as const) : undefined,
+    fw: current(to) ? 700 : 400,
+    fz: 'sm',
+    style: { whiteSpace: 'nowrap' as const },
   });
   return (
     <>
-      {may.read && (
-        <Anchor component={NavLink} to="/my" style={link} onClick={onNavigate}>
-          {t('nav.my')}
-        </Anchor>
-      )}
-      {may.read && (
-        <Anchor component={NavLink} to="/evaluations" style={link} onClick={onNavigate}>
-          {t('nav.evaluations')}
-        </Anchor>
-      )}
-      {may.read && (
-        <Anchor component={NavLink} to="/rounds" style={link} onClick={onNavigate}>
-          {t('nav.rounds')}
-        </Anchor>
-      )}
-      {may.read && (
-        <Anchor component={NavLink} to="/actions" style={link} onClick={onNavigate}>
-          {t('nav.actions')}
-        </Anchor>
-      )}
-      {may.read && (
-        <Anchor component={NavLink} to="/portfolio" style={link} onClick={onNavigate}>
-          {t('nav.portfolio')}
-        </Anchor>
-      )}
-      {may.read && (
-        <Anchor component={NavLink} to="/units" style={link} onClick={onNavigate}>
-          {t('nav.units')}
-        </Anchor>
-      )}
-      <Anchor component={NavLink} to="/practices" style={link} onClick={onNavigate}>
-        {t('nav.practices')}
-      </Anchor>
-      {may.edit && (
-        <Anchor component={NavLink} to="/import" style={link} onClick={onNavigate}>
-          {t('nav.import')}
-        </Anchor>
-      )}
-      {may.manage && (
-        <Anchor component={NavLink} to="/members" style={link} onClick={onNavigate}>
-          {t('nav.members')}
-        </Anchor>
-      )}
-      {may.manage && (
-        <Anchor component={NavLink} to="/settings/organisation" style={link} onClick={onNavigate}>
-          {t('nav.organisation')}
-        </Anchor>
-      )}
+      {may.read && <Anchor {...link('/my')}>{t('nav.my')}</Anchor>}
+      {may.read && <Anchor {...link('/evaluations')}>{t('nav.evaluations')}</Anchor>}
+      {may.read && <Anchor {...link('/rounds')}>{t('nav.rounds')}</Anchor>}
+      {may.read && <Anchor {...link('/actions')}>{t('nav.actions')}</Anchor>}
+      {may.read && <Anchor {...link('/portfolio')}>{t('nav.portfolio')}</Anchor>}
+      {may.read && <Anchor {...link('/units')}>{t('nav.units')}</Anchor>}
+      <Anchor {...link('/practices')}>{t('nav.practices')}</Anchor>
+      {may.edit && <Anchor {...link('/import')}>{t('nav.import')}</Anchor>}
+      {may.manage && <Anchor {...link('/members')}>{t('nav.members')}</Anchor>}
+      {may.manage && <Anchor {...link('/settings/organisation')}>{t('nav.organisation')}</Anchor>}
     </>
   );
 }
@@ -275,15 +237,26 @@ function LanguageSelect() {
   );
 }
 
+const HEADER = {
+  position: 'sticky',
+  top: 0,
+  zIndex: 100,
+  height: 56,
+  background: 'var(--mantine-color-body)',
+  borderBottom: '1px solid var(--mantine-color-gray-3)',
+} as const;
+
 /** Links, account and language in the header on wide screens, behind a menu button on narrow ones. */
-function Layout() {
+function Layout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const [menu, setMenu] = useState(false);
   // The menu's drawer arrives on the first tap of the menu button, and then stays for its transitions.
   const [menuUsed, setMenuUsed] = useState(false);
   return (
-    <AppShell header={{ height: 56 }} padding="md">
-      <AppShell.Header>
+    <>
+      {/* The header stays at the top as the page scrolls (a plain header and main: Mantine's AppShell
+          carries navbar, aside and footer code this app does not use). */}
+      <Box component="header" style={HEADER}>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="md" wrap="nowrap">
             <Text fw={700} fz="xl" c="blue.8">
@@ -308,7 +281,7 @@ function Layout() {
             aria-expanded={menu}
           />
         </Group>
-      </AppShell.Header>
+      </Box>
       {menuUsed && (
         <Suspense fallback={null}>
           <Drawer
@@ -328,67 +301,78 @@ function Layout() {
           </Drawer>
         </Suspense>
       )}
-      <AppShell.Main>
-        <Suspense fallback={loading}>
-          <Outlet />
-        </Suspense>
-      </AppShell.Main>
-    </AppShell>
+      <Box component="main" p="md">
+        <Suspense fallback={loading}>{children}</Suspense>
+      </Box>
+    </>
   );
 }
 
-const members = (page: React.ReactNode) => <MembersOnly>{page}</MembersOnly>;
+const members = (page: ReactNode) => <MembersOnly>{page}</MembersOnly>;
 
-/**
- * The routes, in declarative mode (`useRoutes` under `BrowserRouter`): the app loads its data
- * with TanStack Query, not route loaders, so the data router's code stays out of the bundle.
- */
-const routes: RouteObject[] = [
-  {
-    path: '/',
-    element: <Layout />,
-    children: [
-      { index: true, element: members(<Navigate to="/my" replace />) },
-      { path: 'my', element: members(<MyFollowupPage />) },
-      { path: 'evaluations', element: members(<EvaluationsPage />) },
-      { path: 'rounds', element: members(<RoundsPage />) },
-      { path: 'rounds/new', element: members(<NewRoundPage />) },
-      { path: 'rounds/:id', element: members(<RoundPage />) },
-      { path: 'settings/follow-up', element: members(<FollowupSettingsPage />) },
-      { path: 'settings/organisation', element: members(<OrganisationPage />) },
-      { path: 'portfolio', element: members(<DashboardPage />) },
-      { path: 'portfolio/themes', element: members(<ThemesPage />) },
-      { path: 'import', element: members(<ImportPage />) },
-      { path: 'evaluations/:id', element: members(<MatrixPage />) },
-      { path: 'actions', element: members(<ActionsPage />) },
-      { path: 'units', element: members(<UnitsPage />) },
-      { path: 'members', element: members(<MembersPage />) },
-      { path: 'setup', element: <SetupPage /> },
-      { path: 'sign-in', element: <SignInPage /> },
-      { path: 'forgot-password', element: <ForgotPasswordPage /> },
-      { path: 'reset-password', element: <ResetPasswordPage /> },
-      { path: 'invitations/:token', element: <InvitationPage /> },
-      { path: 'practices', element: <CataloguePage /> },
-      { path: 'practices/import', element: members(<PracticeImportPage />) },
-      { path: 'practices/compare', element: <ComparePage /> },
-      { path: 'practices/heatmap', element: <HeatmapPage /> },
-      { path: 'practices/:id', element: <PracticePage /> },
-      { path: 'practices/:id/assess', element: members(<AssessPage />) },
-    ],
-  },
-  // The page behind a unit's emailed link: public, phone-first, without the app's navigation.
-  {
-    path: '/respond/:token',
-    element: (
-      <Suspense fallback={loading}>
-        <RespondPage />
-      </Suspense>
-    ),
-  },
-];
-
+/** The app's routes (wouter: a few KB, where the first load counts every one). */
 function Routes() {
-  return useRoutes(routes);
+  return (
+    <Switch>
+      {/* The page behind a unit's emailed link: public, phone-first, without the app's navigation. */}
+      <Route path="/respond/:token">
+        <Suspense fallback={loading}>
+          <RespondPage />
+        </Suspense>
+      </Route>
+      <Route>
+        <Layout>
+          {/* The first that matches shows: fixed paths before those with a parameter. */}
+          <Switch>
+            <Route path="/">{members(<Redirect to="/my" replace />)}</Route>
+            <Route path="/my">{members(<MyFollowupPage />)}</Route>
+            <Route path="/evaluations">{members(<EvaluationsPage />)}</Route>
+            <Route path="/rounds">{members(<RoundsPage />)}</Route>
+            <Route path="/rounds/new">{members(<NewRoundPage />)}</Route>
+            <Route path="/rounds/:id">{members(<RoundPage />)}</Route>
+            <Route path="/settings/follow-up">{members(<FollowupSettingsPage />)}</Route>
+            <Route path="/settings/organisation">{members(<OrganisationPage />)}</Route>
+            <Route path="/portfolio">{members(<DashboardPage />)}</Route>
+            <Route path="/portfolio/themes">{members(<ThemesPage />)}</Route>
+            <Route path="/import">{members(<ImportPage />)}</Route>
+            <Route path="/evaluations/:id">{members(<MatrixPage />)}</Route>
+            <Route path="/actions">{members(<ActionsPage />)}</Route>
+            <Route path="/units">{members(<UnitsPage />)}</Route>
+            <Route path="/members">{members(<MembersPage />)}</Route>
+            <Route path="/setup">
+              <SetupPage />
+            </Route>
+            <Route path="/sign-in">
+              <SignInPage />
+            </Route>
+            <Route path="/forgot-password">
+              <ForgotPasswordPage />
+            </Route>
+            <Route path="/reset-password">
+              <ResetPasswordPage />
+            </Route>
+            <Route path="/invitations/:token">
+              <InvitationPage />
+            </Route>
+            <Route path="/practices">
+              <CataloguePage />
+            </Route>
+            <Route path="/practices/import">{members(<PracticeImportPage />)}</Route>
+            <Route path="/practices/compare">
+              <ComparePage />
+            </Route>
+            <Route path="/practices/heatmap">
+              <HeatmapPage />
+            </Route>
+            <Route path="/practices/:id">
+              <PracticePage />
+            </Route>
+            <Route path="/practices/:id/assess">{members(<AssessPage />)}</Route>
+          </Switch>
+        </Layout>
+      </Route>
+    </Switch>
+  );
 }
 
 // After the first language is there (i18n.ts): English at once, another once its chunk has arrived.
@@ -400,9 +384,7 @@ void ready.then(() =>
       <DirectionProvider initialDirection={i18n.dir()}>
         <MantineProvider theme={theme} cssVariablesResolver={cssVariables}>
           <QueryClientProvider client={queryClient}>
-            <BrowserRouter>
-              <Routes />
-            </BrowserRouter>
+            <Routes />
           </QueryClientProvider>
         </MantineProvider>
       </DirectionProvider>

@@ -3,8 +3,9 @@ import { Alert, Anchor, Button, Card, PasswordInput, Stack, Text, TextInput, Tit
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Link, Redirect, useParams, useSearchParams } from 'wouter';
 import { api } from '../api';
+import { useNavigate } from '../shared/router';
 import { ErrorAlert, fieldError } from '../shared/ui';
 import { useRefreshSession, useSession } from './session';
 
@@ -50,7 +51,7 @@ export function SetupPage() {
       navigate('/');
     },
   });
-  if (session.data && !session.data.setupNeeded) return <Navigate to="/" replace />;
+  if (session.data && !session.data.setupNeeded) return <Redirect to="/" replace />;
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setup.mutate();
@@ -103,7 +104,7 @@ export function SignInPage() {
       navigate(safeNext(params.get('next')));
     },
   });
-  if (session.data?.setupNeeded) return <Navigate to="/setup" replace />;
+  if (session.data?.setupNeeded) return <Redirect to="/setup" replace />;
   return (
     <Card
       withBorder

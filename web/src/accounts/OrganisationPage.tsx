@@ -7,7 +7,7 @@ import { Anchor, Button, Card, Group, Select, Stack, Text, TextInput, Title } fr
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link } from 'wouter';
 import type { OrganisationSettings } from '../../../src/modules/accounts/model';
 import { api } from '../api';
 import { LANGUAGES } from '../i18n';

@@ -2,7 +2,7 @@
 import { Center, Loader } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { Navigate, useLocation } from 'react-router';
+import { Redirect, useLocation, useSearch } from 'wouter';
 import type { SessionInfo } from '../../../src/modules/accounts/model';
 import { api } from '../api';
 
@@ -42,7 +42,8 @@ export function mayRecordOn(session: SessionInfo | undefined, action: { units: {
 /** Pages for members only: visitors go to sign in, a fresh installation to its first administrator. */
 export function MembersOnly({ children }: { children: ReactNode }) {
   const session = useSession();
-  const location = useLocation();
+  const [path] = useLocation();
+  const search = useSearch();
   if (session.isPending) {
     return (
       <Center h={200}>
@@ -50,12 +51,12 @@ export function MembersOnly({ children }: { children: ReactNode }) {
       </Center>
     );
   }
-  if (session.data?.setupNeeded) return <Navigate to="/setup" replace />;
+  if (session.data?.setupNeeded) return <Redirect to="/setup" replace />;
   if (!session.data?.user) {
     return (
-      <Navigate to={`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`} replace />
+      <Redirect to={`/sign-in?next=${encodeURIComponent(path + (search ? `?${search}` : ''))}`} replace />
     );
   }
-  if (!session.data.role) return <Navigate to="/practices" replace />;
+  if (!session.data.role) return <Redirect to="/practices" replace />;
   return children;
 }

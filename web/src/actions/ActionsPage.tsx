@@ -20,7 +20,7 @@ import { useMediaQuery } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'wouter';
 import { ACTION_STATUSES, type ActionList } from '../../../src/modules/actions/model';
 import { api, toQuery } from '../api';
 import { NoMatch } from '../shared/NoMatch';

@@ -16,7 +16,7 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'wouter';
 import type { EvaluationSummary } from '../../../src/modules/evaluations/model';
 import { can, useSession } from '../accounts/session';
 import { api, toQuery } from '../api';

@@ -19,9 +19,9 @@ import {
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
 import type { ImportedEvaluation, ImportResult } from '../../../src/modules/evaluations/model';
 import { ApiError, api, currentOrganisation, type ErrorBody } from '../api';
+import { useNavigate } from '../shared/router';
 import { ErrorAlert } from '../shared/ui';
 
 /** The review screen (and pdf.js after it) loads only when there is something to review. */

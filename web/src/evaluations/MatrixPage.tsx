@@ -25,7 +25,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router';
+import { useParams } from 'wouter';
 import type { Matrix } from '../../../src/modules/evaluations/model';
 import { STATUS_VOCABULARY } from '../../../src/modules/evaluations/model';
 import { can, mayRecordOn as mayRecordOnAction, useSession } from '../accounts/session';
@@ -38,6 +38,7 @@ import { PracticesForRecommendation } from '../portfolio/PracticesForRecommendat
 import { PublishResponse } from '../portfolio/PublishResponse';
 import { SimilarRecommendations } from '../portfolio/SimilarRecommendations';
 import { HistoryPanel } from '../shared/History';
+import { useNavigate } from '../shared/router';
 import { DeleteButton } from '../shared/Trash';
 import {
   DueText,

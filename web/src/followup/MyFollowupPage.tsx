@@ -18,7 +18,7 @@ import {
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link } from 'wouter';
 import { type ActionList, type ActionListRow, STATUS_VOCABULARIES } from '../../../src/modules/actions/model';
 import type { MyFollowup } from '../../../src/modules/followup/model';
 import { mayRecordOn, useSession } from '../accounts/session';

@@ -19,10 +19,10 @@ import {
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
 import type { EvaluationSummary } from '../../../src/modules/evaluations/model';
 import type { RoundDetail, RoundInput, RoundPreview } from '../../../src/modules/followup/model';
 import { api } from '../api';
+import { useNavigate } from '../shared/router';
 import { ErrorAlert, fieldError } from '../shared/ui';
 
 export function NewRoundPage() {

@@ -5,7 +5,7 @@
 import { Anchor, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link } from 'wouter';
 import { can, useSession } from '../accounts/session';
 import { ApiError, api, toQuery } from '../api';
 import { ErrorAlert } from '../shared/ui';

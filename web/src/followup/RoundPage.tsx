@@ -18,7 +18,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useParams } from 'wouter';
 import type { RoundDetail, RoundUnit } from '../../../src/modules/followup/model';
 import { can, useSession } from '../accounts/session';
 import { api } from '../api';

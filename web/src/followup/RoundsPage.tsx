@@ -2,7 +2,7 @@
 import { Anchor, Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link } from 'wouter';
 import type { RoundSummary } from '../../../src/modules/followup/model';
 import { can, useSession } from '../accounts/session';
 import { api } from '../api';

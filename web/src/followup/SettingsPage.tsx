@@ -17,7 +17,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link } from 'wouter';
 import type { FollowupSettings } from '../../../src/modules/followup/model';
 import { can, useSession } from '../accounts/session';
 import { api } from '../api';

@@ -10,9 +10,10 @@ import { Anchor, Card, Group, Select, SimpleGrid, Stack, Table, Text, TextInput,
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'wouter';
 import type { Dashboard, PortfolioRow } from '../../../src/modules/portfolio/model';
 import { api, toQuery } from '../api';
+import { useNavigate } from '../shared/router';
 import { ErrorAlert, ScrollTable } from '../shared/ui';
 
 type Cut = 'unit' | 'year' | 'priority' | 'response';

@@ -6,7 +6,7 @@ import { Anchor, Button, List, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link } from 'wouter';
 import type { SimilarRecommendation } from '../../../src/modules/portfolio/model';
 import { api } from '../api';
 import { ErrorAlert } from '../shared/ui';

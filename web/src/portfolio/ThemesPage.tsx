@@ -6,7 +6,7 @@
 import { Anchor, Badge, Card, Group, List, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link } from 'wouter';
 import type { RecurringTheme } from '../../../src/modules/portfolio/model';
 import { api } from '../api';
 import { ErrorAlert } from '../shared/ui';

@@ -7,10 +7,11 @@ import { Button, Card, Checkbox, Group, NativeSelect, Stack, Text, Textarea, Tit
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router';
+import { useParams } from 'wouter';
 import { type FrameworkDefinition, MARKS, type Mark } from '../../../src/modules/frameworks/model';
 import type { PracticePage } from '../../../src/modules/practices/model';
 import { api } from '../api';
+import { useNavigate } from '../shared/router';
 import { ErrorAlert } from '../shared/ui';
 
 interface Answer {

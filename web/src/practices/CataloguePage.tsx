@@ -21,11 +21,12 @@ import {
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'wouter';
 import type { Catalogue, FacetCount } from '../../../src/modules/practices/model';
 import { can, useSession } from '../accounts/session';
 import { api, toQuery } from '../api';
 import { NoMatch } from '../shared/NoMatch';
+import { useNavigate } from '../shared/router';
 import { ErrorAlert } from '../shared/ui';
 
 const PAGE_SIZE = 20;

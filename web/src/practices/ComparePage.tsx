@@ -2,7 +2,7 @@
 import { Anchor, Box, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'wouter';
 import type { PracticePage } from '../../../src/modules/practices/model';
 import { api } from '../api';
 import { ErrorAlert, ScrollTable } from '../shared/ui';

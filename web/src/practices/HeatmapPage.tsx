@@ -7,7 +7,7 @@ import { Anchor, Group, NativeSelect, Stack, Table, Text, Title, VisuallyHidden 
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link } from 'wouter';
 import { api } from '../api';
 import { ErrorAlert, ScrollTable } from '../shared/ui';
 import css from './HeatmapPage.module.css';

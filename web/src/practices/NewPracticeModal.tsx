@@ -2,8 +2,8 @@ import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
 import { api } from '../api';
+import { useNavigate } from '../shared/router';
 import { ErrorAlert, fieldError } from '../shared/ui';
 
 /** A new practice starts with its title; its description and assessment follow on its pages. */

@@ -21,10 +21,10 @@ import {
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
 import { MARKS } from '../../../src/modules/frameworks/model';
 import { AREAS, type PracticeInput } from '../../../src/modules/practices/model';
 import { api } from '../api';
+import { useNavigate } from '../shared/router';
 import { ErrorAlert, fieldError } from '../shared/ui';
 import { useWarnings } from '../shared/warnings';
 

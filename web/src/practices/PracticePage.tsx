@@ -24,13 +24,14 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useParams } from 'wouter';
 import type { PracticePage as Page } from '../../../src/modules/practices/model';
 import { AREAS } from '../../../src/modules/practices/model';
 import { can, useSession } from '../accounts/session';
 import { api } from '../api';
 import { InspiredRecommendations } from '../portfolio/PracticesForRecommendation';
 import { HistoryPanel } from '../shared/History';
+import { useNavigate } from '../shared/router';
 import { DeleteButton } from '../shared/Trash';
 import { ErrorAlert, FormButtons, fieldError } from '../shared/ui';
 import { CoverageRadar, CoverageTable, MarkBadge } from './parts';

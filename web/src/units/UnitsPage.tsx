@@ -18,7 +18,7 @@ import {
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link } from 'wouter';
 import type { Unit } from '../../../src/modules/units/model';
 import { normaliseUnitText } from '../../../src/modules/units/model';
 import { can, useSession } from '../accounts/session';
