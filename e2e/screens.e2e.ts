@@ -1,14 +1,14 @@
 /**
  * Every screen, on a desktop and on a phone (390×844): axe-core finds no serious or critical
  * violation, each page has one <h1> and headings that do not skip levels, and at 390 px nothing
- * scrolls sideways (tables scroll inside their own box). Screenshots go to SCREENSHOTS_DIR when set.
+ * scrolls sideways (tables scroll inside their own box); no screen shows a locale key for a word. Screenshots go to SCREENSHOTS_DIR when set.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { scrollsSideways, seriousViolations } from './axe.js';
+import { scrollsSideways, seriousViolations, shownKeys } from './axe.js';
 import { openSession, type Session } from './browser.js';
 
 const read = (rel: string) => readFileSync(fileURLToPath(new URL(rel, import.meta.url)), 'utf8');
@@ -155,6 +155,7 @@ describe('every screen on a desktop and a phone', () => {
           continue;
         }
         await page.waitForLoadState('networkidle');
+        for (const k of await shownKeys(page)) failures.push(`${screen.name}: shows the key ${k}`);
         if (SHOTS)
           await page.screenshot({
             path: path.join(SHOTS, `${screen.name}-${size.label}.png`),

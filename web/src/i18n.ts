@@ -65,6 +65,11 @@ export function englishInFull(): Promise<void> {
   return englishRest;
 }
 
+/** A part of a first page loaded later (a dialog, a list shown on demand), with the rest of English. */
+export function withAllWords<T>(load: () => Promise<T>): () => Promise<T> {
+  return () => Promise.all([load(), englishInFull()]).then(([m]) => m);
+}
+
 const known = (lng: string | null | undefined): lng is keyof typeof LANGUAGES =>
   !!lng && Object.hasOwn(LANGUAGES, lng);
 

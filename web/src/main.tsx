@@ -25,7 +25,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
 import { can, MembersOnly, useSession } from './accounts/session';
 import { api, chooseOrganisation } from './api';
-import i18n, { englishInFull, LANGUAGES, ready } from './i18n';
+import i18n, { LANGUAGES, ready, withAllWords } from './i18n';
 import { useNavigate } from './shared/router';
 
 /**
@@ -38,9 +38,8 @@ function page<K extends string>(
   name: K,
   { first = false }: { first?: boolean } = {},
 ) {
-  return lazy(() =>
-    Promise.all([load(), first ? undefined : englishInFull()]).then(([m]) => ({ default: m[name] })),
-  );
+  const loadWithWords = first ? load : withAllWords(load);
+  return lazy(() => loadWithWords().then((m) => ({ default: m[name] })));
 }
 const accounts = () => import('./accounts/AccountPages');
 const ForgotPasswordPage = page(accounts, 'ForgotPasswordPage', { first: true });

@@ -25,6 +25,7 @@ import { Link, useSearchParams } from 'wouter';
 import type { Catalogue, FacetCount } from '../../../src/modules/practices/model';
 import { can, useSession } from '../accounts/session';
 import { api, toQuery } from '../api';
+import { withAllWords } from '../i18n';
 import { NoMatch } from '../shared/NoMatch';
 import { useNavigate } from '../shared/router';
 import { ErrorAlert } from '../shared/ui';
@@ -39,10 +40,13 @@ const FACETS = [
 
 // What editors add to the catalogue (a new practice, the deleted ones) loads when shown: a
 // visitor's first load carries neither, nor the modal they open in.
-const NewPracticeModal = lazy(() =>
-  import('./NewPracticeModal').then((m) => ({ default: m.NewPracticeModal })),
+// The catalogue comes with the first words only (i18n.ts); its later parts bring the rest.
+const NewPracticeModal = lazy(
+  withAllWords(() => import('./NewPracticeModal').then((m) => ({ default: m.NewPracticeModal }))),
 );
-const DeletedList = lazy(() => import('../shared/Trash').then((m) => ({ default: m.DeletedList })));
+const DeletedList = lazy(
+  withAllWords(() => import('../shared/Trash').then((m) => ({ default: m.DeletedList }))),
+);
 
 export function CataloguePage() {
   const { t } = useTranslation();
