@@ -6,6 +6,7 @@
  *   npm run bench -- --only portfolio --evaluations 10000   the portfolio at 10,000 evaluations / 1,000,000 actions
  *   npm run bench -- --evaluations 200    a smaller data set
  *   BENCH_DATABASE_URL=postgres://… npm run bench   the database benchmarks on a PostgreSQL server too
+ *   … -- --on postgresql                  only on the server (or --on pglite)
  *
  * Targets (issue 2): parsing the seed matrix ≤ 20 ms warm; the action list p95 ≤ 50 ms on
  * PostgreSQL and ≤ 150 ms on PGlite with a constant number of queries per page; the .xlsx export
@@ -41,6 +42,8 @@ const { values: args } = parseArgs({
     only: { type: 'string' },
     evaluations: { type: 'string', default: '1000' },
     runs: { type: 'string', default: '50' },
+    // Which databases: "pglite", "postgresql" (needs BENCH_DATABASE_URL), or both.
+    on: { type: 'string', default: 'pglite,postgresql' },
   },
 });
 const EVALUATIONS = Number(args.evaluations);
@@ -228,11 +231,12 @@ async function main() {
   const only = args.only;
   if (!only || only === 'parse') benchParse();
   if (only === 'parse') return;
-  const targets: [string, () => Promise<Database>][] = [
-    ['PGlite', () => openDatabase({ dataDir: 'memory://' })],
-  ];
+  const on = args.on.split(',');
+  const targets: [string, () => Promise<Database>][] = [];
+  if (on.includes('pglite')) targets.push(['PGlite', () => openDatabase({ dataDir: 'memory://' })]);
   const server = process.env.BENCH_DATABASE_URL;
-  if (server) targets.push(['PostgreSQL', () => openScratchPostgres(server, 'integra_bench')]);
+  if (server && on.includes('postgresql'))
+    targets.push(['PostgreSQL', () => openScratchPostgres(server, 'integra_bench')]);
   for (const [name, open] of targets) {
     const { database, organisationId } = await prepare(name, open);
     try {

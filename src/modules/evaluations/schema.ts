@@ -75,7 +75,10 @@ export const recommendations = pgTable(
     check('recommendations_response', sql`${t.response} in ('accepted', 'partially_accepted', 'rejected')`),
     check('recommendations_status', sql`${t.status} in ('open', 'discarded', 'completed')`),
     index('recommendations_evaluation').on(t.evaluationId, t.position),
-    // Recommendations made again in other evaluations are found by trigram similarity.
+    // Recommendations made again in other evaluations are found by trigram similarity: pairs of
+    // alike ones through the GIN index (recurring themes), the nearest few to one recommendation
+    // through the GiST index, which walks them nearest first (`<->`) instead of ranking every match.
     index('recommendations_text_trgm').using('gin', sql`${t.text} gin_trgm_ops`),
+    index('recommendations_text_knn').using('gist', sql`${t.text} gist_trgm_ops`),
   ],
 );

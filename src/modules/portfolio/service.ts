@@ -3,7 +3,7 @@
  * units they name, so that each unit's row links to its actions.
  */
 import type { Db } from '../../db/client.js';
-import { actionabilityOf, overdueAgeing, portfolioFigures } from '../actions/service.js';
+import { dashboardFigures, portfolioFigures } from '../actions/service.js';
 import { unitRefsOf } from '../units/service.js';
 import type { Dashboard, Portfolio, PortfolioQuery } from './model.js';
 
@@ -23,17 +23,10 @@ export async function dashboard(
   q: PortfolioQuery,
   today: string,
 ): Promise<Dashboard> {
-  const [figures, ageing, unitList, actionability] = await Promise.all([
-    portfolioFigures(db, organisationId, q, today),
-    overdueAgeing(db, organisationId, q, today),
+  const [figures, unitList] = await Promise.all([
+    dashboardFigures(db, organisationId, q, today),
     unitRefsOf(db, organisationId),
-    actionabilityOf(db, organisationId, q),
   ]);
   const named = new Set(figures.byUnit.map((r) => r.key));
-  return {
-    ...figures,
-    ageing,
-    units: unitList.filter((u) => named.has(u.name)),
-    actionability,
-  };
+  return { ...figures, units: unitList.filter((u) => named.has(u.name)) };
 }

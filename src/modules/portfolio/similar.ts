@@ -1,7 +1,7 @@
 /**
  * Recommendations that come back: for one recommendation, those of the organisation's other
- * evaluations whose text reads like it (pg_trgm similarity, found through the trigram index), with
- * what became of their key actions.
+ * evaluations whose text reads like it (pg_trgm similarity, the nearest found through the GiST
+ * trigram index), with what became of their key actions.
  */
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
@@ -45,10 +45,14 @@ export async function similarRecommendations(
           join ${evaluations} e on e.id = r.evaluation_id
           where r.text % ${me.text} and e.organisation_id = ${organisationId}
             and e.deleted_at is null and r.evaluation_id <> ${me.evaluation_id}
-          order by similarity desc, e.year desc nulls last, r.id
-          limit ${limit})
+          -- Nearest first (distance = 1 − similarity), as the GiST index walks them: a few more than
+          -- asked for are read, not every alike one ranked (ordering by anything else here too
+          -- would rank them all); among equally near ones, the most recent evaluation's first.
+          order by r.text <-> ${me.text}
+          limit ${limit * 4})
         select s.* from similar_ones s
-        order by s.similarity desc, s.year desc nulls last, s.id`)) as unknown as {
+        order by s.similarity desc, s.year desc nulls last, s.id
+        limit ${limit}`)) as unknown as {
         rows: {
           id: string;
           number: string;

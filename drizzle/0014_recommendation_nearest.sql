@@ -1,0 +1,1 @@
+CREATE INDEX "recommendations_text_knn" ON "recommendations" USING gist ("text" gist_trgm_ops);
