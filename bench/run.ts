@@ -29,6 +29,7 @@ import { actionListQuerySchema } from '../src/modules/actions/model.js';
 import { actionListColumns } from '../src/modules/actions/routes.js';
 import { listActions, streamActions } from '../src/modules/actions/service.js';
 import { importMatrixText } from '../src/modules/evaluations/import/importMatrixText.js';
+import { type EvaluationListQuery, listEvaluations } from '../src/modules/evaluations/service.js';
 import { practicesForRecommendation } from '../src/modules/portfolio/inspiration.js';
 import { portfolioQuerySchema } from '../src/modules/portfolio/model.js';
 import { managementReport } from '../src/modules/portfolio/report.js';
@@ -122,6 +123,28 @@ async function benchList(name: string, database: Database, organisationId: strin
       const before = database.queryCount();
       const t = performance.now();
       const res = await listActions(database.db, organisationId, q, TODAY);
+      samples.push(performance.now() - t);
+      queries = database.queryCount() - before;
+      total = res.total;
+    }
+    line(label, samples, `   ${queries} quer${queries === 1 ? 'y' : 'ies'}/page, ${total} matching`);
+  }
+  // The evaluations list shows each evaluation's progress: it should cost about what the action list does.
+  console.log(`\n[${name}] the evaluations list, ${RUNS} runs each (target p95 ≤ ${target} ms)`);
+  const evaluationCases: [string, EvaluationListQuery][] = [
+    ['first page of 20', { page: 1, pageSize: 20 }],
+    ['page 40 of 20', { page: 40, pageSize: 20 }],
+    ['titles with "Welcome"', { page: 1, pageSize: 20, q: 'Welcome' }],
+  ];
+  for (const [label, q] of evaluationCases) {
+    await listEvaluations(database.db, organisationId, q, TODAY);
+    const samples: number[] = [];
+    let queries = 0;
+    let total = 0;
+    for (let i = 0; i < RUNS; i++) {
+      const before = database.queryCount();
+      const t = performance.now();
+      const res = await listEvaluations(database.db, organisationId, q, TODAY);
       samples.push(performance.now() - t);
       queries = database.queryCount() - before;
       total = res.total;

@@ -22,7 +22,11 @@ const closedList = () =>
     sql`, `,
   );
 
-/** Actions, completed and overdue actions of each evaluation (not deleted): one query. */
+/**
+ * Actions, completed and overdue actions of each evaluation (not deleted): one query. Counted
+ * recommendation by recommendation through the actions' index (a lateral count each): joined
+ * whole, the planner scanned every action of the database for a page of twenty evaluations.
+ */
 export async function progressOfEvaluations(
   db: Db,
   evaluationIds: string[],
@@ -30,24 +34,29 @@ export async function progressOfEvaluations(
 ): Promise<Map<string, EvaluationProgress>> {
   const out = new Map<string, EvaluationProgress>();
   if (evaluationIds.length === 0) return out;
-  const rows = await db
-    .select({
-      evaluationId: recommendations.evaluationId,
-      // Actions that need no action are in the matrix but not in its progress.
-      actionCount: sql<number>`count(*) filter (where not ${actions.noActionNeeded})`.mapWith(Number),
-      completedCount:
-        sql<number>`count(*) filter (where ${actions.status} = 'completed' and not ${actions.noActionNeeded})`.mapWith(
-          Number,
-        ),
-      overdueCount:
-        sql<number>`count(*) filter (where ${actions.dueTo} < ${today}::date and not ${actions.noActionNeeded} and ${actions.status} not in (${closedList()}))`.mapWith(
-          Number,
-        ),
-    })
-    .from(actions)
-    .innerJoin(recommendations, eq(recommendations.id, actions.recommendationId))
-    .where(and(inArray(recommendations.evaluationId, evaluationIds), isNull(actions.deletedAt)))
-    .groupBy(recommendations.evaluationId);
+  const rows = (
+    (await db.execute(sql`
+      select r.evaluation_id as "evaluationId",
+        coalesce(sum(c.actions), 0)::int as "actionCount",
+        coalesce(sum(c.completed), 0)::int as "completedCount",
+        coalesce(sum(c.overdue), 0)::int as "overdueCount"
+      from ${recommendations} r
+      cross join lateral (
+        -- Actions that need no action are in the matrix but not in its progress.
+        select count(*) filter (where not a.no_action_needed) as actions,
+          count(*) filter (where a.status = 'completed' and not a.no_action_needed) as completed,
+          count(*) filter (where a.due_to < ${today}::date and not a.no_action_needed
+                             and a.status not in (${closedList()})) as overdue
+        from ${actions} a
+        where a.recommendation_id = r.id and a.deleted_at is null) c
+      where r.evaluation_id in (${sql.join(
+        evaluationIds.map((id) => sql`${id}`),
+        sql`, `,
+      )})
+      group by r.evaluation_id`)) as unknown as {
+      rows: ({ evaluationId: string } & EvaluationProgress)[];
+    }
+  ).rows;
   for (const { evaluationId, ...counts } of rows) out.set(evaluationId, counts);
   return out;
 }

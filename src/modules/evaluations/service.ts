@@ -168,9 +168,8 @@ export interface EvaluationListQuery {
 }
 
 /**
- * Evaluations with their progress, newest first: two queries per page whatever its size (the
- * page with its total, then the progress of its evaluations from the action tracker), and a count
- * of its own for a page past the last one.
+ * Evaluations with their progress, newest first: three queries per page whatever its size (the
+ * page and its total side by side, then the progress of its evaluations from the action tracker).
  */
 export async function listEvaluations(
   db: Db,
@@ -187,30 +186,30 @@ export async function listEvaluations(
   if (query.q?.trim())
     conds.push(ilike(evaluations.title, `%${query.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
   const where = and(...conds);
-  const rows = await db
-    .select({
-      id: evaluations.id,
-      title: evaluations.title,
-      year: evaluations.year,
-      period: evaluations.period,
-      statusTemplate: evaluations.statusTemplate,
-      createdAt: evaluations.createdAt,
-      deletedAt: evaluations.deletedAt,
-      recommendationCount:
-        sql<number>`(select count(*) from ${recommendations} r where r.evaluation_id = ${evaluationId})`.mapWith(
-          Number,
-        ),
-      total: sql<number>`count(*) over()`.mapWith(Number),
-    })
-    .from(evaluations)
-    .where(where)
-    .orderBy(desc(evaluations.createdAt), desc(evaluations.id))
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize);
-  // A page past the last has no row to carry the total: count on its own.
-  const total =
-    rows[0]?.total ??
-    (query.page > 1 ? ((await db.select({ n: count() }).from(evaluations).where(where))[0]?.n ?? 0) : 0);
+  // The page and its total apart: a total taken with the page (`count(*) over ()`) would have every
+  // matching evaluation's row built, recommendation count included, before the page is cut.
+  const [rows, [{ total }]] = await Promise.all([
+    db
+      .select({
+        id: evaluations.id,
+        title: evaluations.title,
+        year: evaluations.year,
+        period: evaluations.period,
+        statusTemplate: evaluations.statusTemplate,
+        createdAt: evaluations.createdAt,
+        deletedAt: evaluations.deletedAt,
+        recommendationCount:
+          sql<number>`(select count(*) from ${recommendations} r where r.evaluation_id = ${evaluationId})`.mapWith(
+            Number,
+          ),
+      })
+      .from(evaluations)
+      .where(where)
+      .orderBy(desc(evaluations.createdAt), desc(evaluations.id))
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize),
+    db.select({ total: count() }).from(evaluations).where(where),
+  ]);
   const progress = await progressOfEvaluations(
     db,
     rows.map((r) => r.id),
@@ -218,7 +217,7 @@ export async function listEvaluations(
   );
   const none = { actionCount: 0, completedCount: 0, overdueCount: 0 };
   return {
-    items: rows.map(({ total: _t, statusTemplate, ...r }) => ({
+    items: rows.map(({ statusTemplate, ...r }) => ({
       ...r,
       ...(progress.get(r.id) ?? none),
       statusTemplate: statusTemplate as StatusTemplate,
